@@ -1,0 +1,317 @@
+"""The lexicon's content: clusters, authors, lemmas, cross-references, pages and sources.
+
+Data flows one way: seed text -> importer -> these models -> (index, templates, API).
+Rendering of Markdown lives in ``lexicon.rendering``; the models only expose it.
+"""
+import math
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from . import rendering
+
+# Dutch name particles that do not count for sorting ("Van der Lans" sorts under L).
+NAME_PARTICLES = {"van", "der", "den", "de", "het", "ter", "ten", "te", "'t", "in", "op", "von", "la", "le", "du", "d'"}
+
+WORDS_PER_MINUTE = 200
+
+
+def split_name(name):
+    """'Jos van der Lans' -> ('Jos', 'van der', 'Lans'): given names, particles, surname."""
+    parts = name.split()
+    if len(parts) < 2:
+        return "", "", name
+    for i in range(1, len(parts) - 1):
+        if parts[i].lower() in NAME_PARTICLES:
+            j = i
+            while j < len(parts) - 1 and parts[j].lower() in NAME_PARTICLES:
+                j += 1
+            return " ".join(parts[:i]), " ".join(parts[i:j]), " ".join(parts[j:])
+    return " ".join(parts[:-1]), "", parts[-1]
+
+
+def sort_name_for(name):
+    """'Jos van der Lans' -> 'Lans, Jos van der' (Dutch convention: sorts under L)."""
+    given, particles, surname = split_name(name)
+    rest = " ".join(p for p in (given, particles) if p)
+    return f"{surname}, {rest}" if rest else surname
+
+
+class Cluster(models.Model):
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("korte beschrijving"), blank=True)
+    order = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("cluster")
+        verbose_name_plural = _("clusters")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("lexicon:cluster", args=[self.slug])
+
+
+class Author(models.Model):
+    name = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    sort_name = models.CharField(
+        _("sorteernaam"), max_length=200, blank=True,
+        help_text=_("Achternaam eerst, zonder tussenvoegsel vooraan: ‘Lans, Jos van der’."),
+    )
+    affiliation = models.CharField(_("affiliatie"), max_length=300, blank=True)
+    bio = models.TextField(_("over de auteur"), blank=True)
+
+    class Meta:
+        ordering = ["sort_name", "name"]
+        verbose_name = _("auteur")
+        verbose_name_plural = _("auteurs")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.sort_name:
+            self.sort_name = sort_name_for(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("lexicon:author", args=[self.slug])
+
+    @property
+    def initial(self):
+        return (self.sort_name or self.name)[:1].upper()
+
+    @property
+    def citation_name(self):
+        """APA form: 'Lans, J. van der'."""
+        given, particles, surname = split_name(self.name)
+        initials = " ".join("-".join(f"{p[0]}." for p in g.split("-") if p) for g in given.split())
+        return " ".join(x for x in (f"{surname}, {initials}" if initials else surname, particles) if x)
+
+
+class LemmaQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Lemma.Status.PUBLISHED)
+
+    def visible_to(self, user):
+        if user is not None and user.is_active and user.is_staff:
+            return self
+        return self.published()
+
+    def for_listing(self):
+        """What list pages need in a fixed number of queries."""
+        return self.select_related("cluster").prefetch_related("lemma_authors__author")
+
+
+class Lemma(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "concept", _("concept")
+        REVIEW = "review", _("ter review")
+        PUBLISHED = "gepubliceerd", _("gepubliceerd")
+
+    title = models.CharField(_("titel"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    subtitle = models.CharField(_("ondertitel"), max_length=300, blank=True)
+    cluster = models.ForeignKey(
+        Cluster, verbose_name=_("cluster"), on_delete=models.PROTECT, related_name="lemmas"
+    )
+    authors = models.ManyToManyField(
+        Author, verbose_name=_("auteurs"), through="LemmaAuthor", related_name="lemmas", blank=True
+    )
+    order = models.PositiveIntegerField(_("volgorde in het boek"), default=0, db_index=True)
+    lead = models.TextField(
+        _("inleiding"), blank=True,
+        help_text=_("Eerste alinea of samenvatting van de redactie; gebruikt als definitie en in zoekresultaten."),
+    )
+    body = models.TextField(_("tekst (Markdown)"), blank=True)
+    alternative_terms = models.CharField(
+        _("andere termen"), max_length=500, blank=True,
+        help_text=_("Synoniemen en verwante zoektermen, gescheiden door komma's."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(_("publicatiedatum"), null=True, blank=True)
+    created = models.DateTimeField(_("aangemaakt"), default=timezone.now, editable=False)
+    updated = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+
+    objects = LemmaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = _("lemma")
+        verbose_name_plural = _("lemma's")
+        indexes = [models.Index(fields=["status", "order"])]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("lexicon:lemma", args=[self.slug])
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def initial(self):
+        return rendering.initial_letter(self.title)
+
+    @cached_property
+    def ordered_authors(self):
+        # Uses the prefetch cache of for_listing() when present.
+        return [la.author for la in sorted(self.lemma_authors.all(), key=lambda la: la.position)]
+
+    @cached_property
+    def rendered(self):
+        """(html, toc) of the body; toc is a list of {'id', 'name', 'level'}."""
+        return rendering.render_markdown(self.body)
+
+    @property
+    def body_html(self):
+        return self.rendered.html
+
+    @property
+    def toc(self):
+        return self.rendered.toc
+
+    @property
+    def word_count(self):
+        return len(rendering.plain_text(self.body).split())
+
+    @property
+    def reading_minutes(self):
+        return max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
+
+    @property
+    def alternative_terms_list(self):
+        return [t.strip() for t in self.alternative_terms.split(",") if t.strip()]
+
+
+class LemmaAuthor(models.Model):
+    lemma = models.ForeignKey(Lemma, on_delete=models.CASCADE, related_name="lemma_authors")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="lemma_authors")
+    position = models.PositiveSmallIntegerField(_("positie"), default=0)
+
+    class Meta:
+        ordering = ["position"]
+        unique_together = [("lemma", "author")]
+        verbose_name = _("auteurschap")
+        verbose_name_plural = _("auteurschappen")
+
+    def __str__(self):
+        return f"{self.author} – {self.lemma}"
+
+
+class CrossReference(models.Model):
+    class Kind(models.TextChoices):
+        SEE_ALSO = "zie-ook", _("zie ook (uit de tekst)")
+        EDITOR = "redactie", _("toegevoegd door de redactie")
+        MENTION = "vermelding", _("vermelding")
+
+    source = models.ForeignKey(
+        Lemma, verbose_name=_("van lemma"), on_delete=models.CASCADE, related_name="outgoing_refs"
+    )
+    target = models.ForeignKey(
+        Lemma, verbose_name=_("naar lemma"), on_delete=models.CASCADE, related_name="incoming_refs"
+    )
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.EDITOR)
+    note = models.CharField(_("toelichting"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["source__order", "target__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "target", "kind"], name="unique_crossref"),
+            models.CheckConstraint(condition=~Q(source=models.F("target")), name="crossref_not_self"),
+        ]
+        verbose_name = _("kruisverwijzing")
+        verbose_name_plural = _("kruisverwijzingen")
+
+    def __str__(self):
+        return f"{self.source} → {self.target} ({self.get_kind_display()})"
+
+
+class Page(models.Model):
+    """Foreword, introduction, colophon: the book's front matter."""
+
+    title = models.CharField(_("titel"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    author_line = models.CharField(_("auteur(s)"), max_length=300, blank=True)
+    body = models.TextField(_("tekst (Markdown)"), blank=True)
+    order = models.PositiveIntegerField(_("volgorde"), default=0)
+    updated = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("pagina")
+        verbose_name_plural = _("pagina's")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("lexicon:page", args=[self.slug])
+
+    @cached_property
+    def rendered(self):
+        return rendering.render_markdown(self.body)
+
+
+class Source(models.Model):
+    """A related text the lexicon cites or answers ("Bronnen")."""
+
+    title = models.CharField(_("titel"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    authors = models.CharField(_("auteurs"), max_length=300)
+    year = models.PositiveIntegerField(_("jaar"), null=True, blank=True)
+    publisher = models.CharField(_("uitgever"), max_length=200, blank=True)
+    description = models.TextField(_("beschrijving"), blank=True)
+    order = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = _("bron")
+        verbose_name_plural = _("bronnen")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("lexicon:source", args=[self.slug])
+
+
+class SourceSection(models.Model):
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="sections")
+    order = models.PositiveIntegerField(_("volgorde"), default=0)
+    title = models.CharField(_("titel"), max_length=300)
+    anchor = models.SlugField(_("anker"), max_length=200)
+    body = models.TextField(_("tekst (Markdown)"), blank=True)
+
+    class Meta:
+        ordering = ["source", "order"]
+        unique_together = [("source", "anchor")]
+        verbose_name = _("hoofdstuk")
+        verbose_name_plural = _("hoofdstukken")
+
+    def __str__(self):
+        return f"{self.source}: {self.title}"
+
+    def get_absolute_url(self):
+        return f"{self.source.get_absolute_url()}#{self.anchor}"
+
+    @cached_property
+    def rendered(self):
+        return rendering.render_markdown(self.body)

@@ -1,0 +1,140 @@
+"""Public pages. Thin: queries live on the models' managers, formatting in templates."""
+from itertools import groupby
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from . import citation
+from .models import Author, Cluster, Lemma, Page, Source
+from .pagination import paginate
+from .rendering import initial_letter
+
+LIST_PAGE_SIZE = 100
+RECENT_CHANGES = 6
+
+
+def home(request):
+    published = Lemma.objects.published()
+    clusters = Cluster.objects.prefetch_related(
+        Prefetch("lemmas", queryset=published.only("title", "slug", "order", "cluster_id"), to_attr="published_lemmas")
+    )
+    recent = published.for_listing().order_by("-updated")[:RECENT_CHANGES]
+    intro = Page.objects.filter(slug="inleiding").only("title", "slug").first()
+    return render(
+        request,
+        "lexicon/home.html",
+        {"clusters": clusters, "recent": recent, "lemma_count": published.count(), "intro": intro},
+    )
+
+
+def lemma_detail(request, slug):
+    lemma = get_object_or_404(Lemma.objects.visible_to(request.user).for_listing(), slug=slug)
+    visible = Lemma.objects.visible_to(request.user)
+    see_also = _related(lemma.outgoing_refs.filter(target__in=visible), "target")
+    mentioned_in = _related(lemma.incoming_refs.filter(source__in=visible), "source")
+    published = Lemma.objects.published().only("title", "slug", "order")
+    previous = published.filter(order__lt=lemma.order).order_by("-order").first()
+    following = published.filter(order__gt=lemma.order).order_by("order").first()
+    url = request.build_absolute_uri(lemma.get_absolute_url())
+    return render(
+        request,
+        "lexicon/lemma_detail.html",
+        {
+            "lemma": lemma,
+            "see_also": see_also,
+            "mentioned_in": mentioned_in,
+            "previous": previous,
+            "next": following,
+            "citation": citation.apa(lemma, url),
+            "canonical_url": url,
+        },
+    )
+
+
+def _related(refs, side):
+    """Distinct lemmas on one side of cross-references, in book order."""
+    seen, out = set(), []
+    for ref in refs.select_related(side).order_by(f"{side}__order"):
+        other = getattr(ref, side)
+        if other.pk not in seen:
+            seen.add(other.pk)
+            out.append(other)
+    return out
+
+
+def cluster_detail(request, slug):
+    cluster = get_object_or_404(Cluster, slug=slug)
+    lemmas = Lemma.objects.published().filter(cluster=cluster).for_listing()
+    return render(
+        request,
+        "lexicon/cluster_detail.html",
+        {"cluster": cluster, "page_obj": paginate(request, lemmas, LIST_PAGE_SIZE),
+         "clusters": Cluster.objects.all()},
+    )
+
+
+def a_z(request):
+    lemmas = Lemma.objects.published().for_listing().order_by("title")
+    letters = sorted({initial_letter(t) for t in Lemma.objects.published().values_list("title", flat=True)})
+    letter = (request.GET.get("letter") or "").strip().upper()[:1]
+    if letter:
+        if letter not in letters:
+            letter = ""
+        else:
+            lemmas = [lemma for lemma in lemmas if lemma.initial == letter]
+    page_obj = paginate(request, lemmas, LIST_PAGE_SIZE)
+    groups = [(key, list(items)) for key, items in groupby(page_obj.object_list, key=lambda l: l.initial)]
+    return render(
+        request,
+        "lexicon/a_z.html",
+        {"letters": letters, "letter": letter, "groups": groups, "page_obj": page_obj,
+         "alphabet": [chr(c) for c in range(ord("A"), ord("Z") + 1)]},
+    )
+
+
+def author_list(request):
+    authors = Author.objects.filter(lemmas__status=Lemma.Status.PUBLISHED).distinct().order_by("sort_name")
+    page_obj = paginate(request, authors, LIST_PAGE_SIZE * 2)
+    groups = [(key, list(items)) for key, items in groupby(page_obj.object_list, key=lambda a: a.initial)]
+    return render(request, "lexicon/author_list.html", {"groups": groups, "page_obj": page_obj})
+
+
+def author_detail(request, slug):
+    author = get_object_or_404(Author, slug=slug)
+    lemmas = Lemma.objects.visible_to(request.user).filter(authors=author).for_listing()
+    if not lemmas and not request.user.is_staff:
+        raise Http404(_("Deze auteur heeft geen gepubliceerde lemma's."))
+    return render(request, "lexicon/author_detail.html", {"author": author, "lemmas": lemmas})
+
+
+def page_detail(request, slug):
+    page = get_object_or_404(Page, slug=slug)
+    return render(request, "lexicon/page_detail.html", {"page": page})
+
+
+def source_list(request):
+    return render(request, "lexicon/source_list.html", {"sources": Source.objects.all()})
+
+
+def source_detail(request, slug):
+    source = get_object_or_404(Source, slug=slug)
+    return render(
+        request, "lexicon/source_detail.html", {"source": source, "sections": source.sections.all()}
+    )
+
+
+def not_found(request, exception=None):
+    return render(request, "404.html", {"message": str(exception) if exception else ""}, status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)
+
+
+def search_placeholder(request):
+    """Replaced by lexicon.search.views once the search engine lands."""
+    query = request.GET.get("q", "")[:200]
+    results = Lemma.objects.published().filter(title__icontains=query).for_listing() if query else []
+    return render(request, "lexicon/search_placeholder.html", {"query": query, "results": results})
