@@ -142,6 +142,8 @@ class Lemma(models.Model):
     published_at = models.DateTimeField(_("publicatiedatum"), null=True, blank=True)
     created = models.DateTimeField(_("aangemaakt"), default=timezone.now, editable=False)
     updated = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+    # Optimistic locking: bumped on every save, so a second editor's stale form is refused.
+    version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
 
     objects = LemmaQuerySet.as_manager()
 
@@ -315,3 +317,73 @@ class SourceSection(models.Model):
     @cached_property
     def rendered(self):
         return rendering.render_markdown(self.body)
+
+
+class LemmaSection(models.Model):
+    """A ``##`` section of a lemma, derived from its body: the unit of deep-linked search results.
+
+    Rebuilt from the body whenever a lemma is saved (lexicon.sections); never edited by hand.
+    """
+
+    lemma = models.ForeignKey(Lemma, on_delete=models.CASCADE, related_name="sections")
+    order = models.PositiveIntegerField(_("volgorde"), default=0)
+    title = models.CharField(_("titel"), max_length=300)
+    anchor = models.SlugField(_("anker"), max_length=200)
+    text = models.TextField(_("tekst"), blank=True)
+
+    class Meta:
+        ordering = ["lemma", "order"]
+        unique_together = [("lemma", "anchor")]
+        verbose_name = _("sectie")
+        verbose_name_plural = _("secties")
+
+    def __str__(self):
+        return f"{self.lemma}: {self.title}"
+
+    def get_absolute_url(self):
+        return f"{self.lemma.get_absolute_url()}#{self.anchor}"
+
+
+class SlugRedirect(models.Model):
+    """An old slug of a renamed lemma, so old links and citations keep working."""
+
+    old_slug = models.SlugField(_("oude slug"), max_length=200, unique=True)
+    lemma = models.ForeignKey(Lemma, on_delete=models.CASCADE, related_name="old_slugs")
+    created = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("doorverwijzing")
+        verbose_name_plural = _("doorverwijzingen")
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.lemma.slug}"
+
+
+class Suggestion(models.Model):
+    """A reader's suggestion: a new lemma or an addition to one. Never published automatically."""
+
+    class Status(models.TextChoices):
+        NEW = "nieuw", _("nieuw")
+        ACCEPTED = "overgenomen", _("overgenomen")
+        REJECTED = "afgewezen", _("afgewezen")
+
+    lemma = models.ForeignKey(
+        Lemma, verbose_name=_("lemma"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="suggestions",
+    )
+    proposed_title = models.CharField(_("voorgesteld lemma"), max_length=200, blank=True)
+    text = models.TextField(_("suggestie"))
+    name = models.CharField(_("naam"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
+    editor_note = models.TextField(_("notitie van de redactie"), blank=True)
+    created = models.DateTimeField(_("ingediend"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("suggestie van een lezer")
+        verbose_name_plural = _("suggesties van lezers")
+
+    def __str__(self):
+        about = self.lemma or self.proposed_title or _("algemeen")
+        return f"{about}: {self.text[:60]}"
