@@ -1,0 +1,1 @@
+"""Import pipeline: seed text -> clean Markdown -> models and fixtures."""
