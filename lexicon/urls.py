@@ -1,9 +1,12 @@
 """Public URLs are the site's interface: keep them stable."""
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from . import views
+from . import download_views, views
+from .feeds import LemmaFeed
+from .sitemaps import SITEMAPS
 
 
 public = [
@@ -18,11 +21,19 @@ public = [
     path("bronnen/", views.source_list, name="sources"),
     path("bronnen/<slug:slug>/", views.source_detail, name="source"),
     path("zoeken/", views.search_placeholder, name="search"),
+    # Open data (issue 6): API, citations, SKOS export.
+    path("api/", include("lexicon.api.urls")),
+    path("lemma/<slug:slug>/citeer.bib", download_views.cite_bibtex, name="cite_bibtex"),
+    path("lemma/<slug:slug>/citeer.ris", download_views.cite_ris, name="cite_ris"),
+    path("export/lexicon.ttl", download_views.skos_turtle, name="skos_turtle"),
+    path("export/lexicon.jsonld", download_views.skos_jsonld, name="skos_jsonld"),
 ]
 
 urlpatterns = [
     path("beheer/", admin.site.urls),
     path("", include((public, "lexicon"))),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("feed/", LemmaFeed(), name="lexicon_feed"),
 ]
 
 handler404 = "lexicon.views.not_found"
