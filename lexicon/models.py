@@ -152,14 +152,30 @@ class Lemma(models.Model):
         verbose_name = _("lemma")
         verbose_name_plural = _("lemma's")
         indexes = [models.Index(fields=["status", "order"])]
+        permissions = [("publish_lemma", _("Mag lemma's publiceren en depubliceren"))]
 
     def __str__(self):
         return self.title
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Remember the slug as loaded, so a rename can leave a redirect behind.
+        instance._loaded_slug = instance.__dict__.get("slug")
+        return instance
+
     def save(self, *args, **kwargs):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        old_slug = getattr(self, "_loaded_slug", None)
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        if old_slug and old_slug != self.slug:
+            SlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"lemma": self})
+        if adding or (old_slug and old_slug != self.slug):
+            # The slug is a live URL again (e.g. renamed back): it no longer redirects.
+            SlugRedirect.objects.filter(old_slug=self.slug).delete()
+        self._loaded_slug = self.slug
 
     def get_absolute_url(self):
         return reverse("lexicon:lemma", args=[self.slug])
@@ -179,8 +195,12 @@ class Lemma(models.Model):
 
     @cached_property
     def rendered(self):
-        """(html, toc) of the body; toc is a list of {'id', 'name', 'level'}."""
-        return rendering.render_markdown(self.body)
+        """(html, toc) of the body; toc is a list of {'id', 'name', 'level'}.
+
+        ``[[wiki links]]`` and first mentions of other lemmas become links (lexicon.wikilinks)."""
+        from . import wikilinks
+
+        return rendering.render_markdown(self.body, preprocess=wikilinks.preprocessor(source_pk=self.pk))
 
     @property
     def body_html(self):
@@ -269,7 +289,9 @@ class Page(models.Model):
 
     @cached_property
     def rendered(self):
-        return rendering.render_markdown(self.body)
+        from . import wikilinks
+
+        return rendering.render_markdown(self.body, preprocess=wikilinks.preprocessor(autolink=False))
 
 
 class Source(models.Model):
