@@ -6,6 +6,10 @@ DEBUG          "1"/"true" for development (default: on, except under `manage.py 
                where you set DEBUG=0 yourself)
 ALLOWED_HOSTS  comma separated
 SEARCH_BACKEND "whoosh" (default) or "elasticsearch" (see README)
+CACHE_URL      shared cache for rendered pages: redis://127.0.0.1:6379/1 (also read from REDIS_URL),
+               file:///path, db://table or locmem:// (default: files under var/cache)
+PAGE_CACHE     "0" switches the public page cache off (default on)
+STATIC_ROOT    where collectstatic writes (default: staticfiles/ in the project)
 """
 import os
 from pathlib import Path
@@ -51,12 +55,19 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "haystack",
     "reversion",
+    "axes",
+    "csp",
     "lexicon",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag/Last-Modified -> 304; outside the page cache so cached pages answer conditional requests too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Before sessions/CSRF/messages, so it sees the cookies they set and never stores such a response.
+    "lexicon.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -64,6 +75,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a login attempt for a locked-out username/IP before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "lexicon.urls"
@@ -92,6 +111,27 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def cache_from_url(url):
+    """One shared cache for all gunicorn workers (the page cache's content generation lives here)."""
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
+                "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "lexicon")}
+    if url.startswith("db://"):
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": url[5:] or "lexicon_cache"}
+    if url.startswith("locmem://"):  # per process: only for a single-process server or tests
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    path = url[len("file://"):] if url.startswith("file://") else str(BASE_DIR / "var" / "cache")
+    return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": path,
+            "OPTIONS": {"MAX_ENTRIES": 20000}}
+
+
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL") or "")}
+# Public page cache (lexicon.caching): invalidated on every content save; the timeout only bounds
+# how long a change made past the ORM (raw SQL, a restore) can stay unseen.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 600))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -107,7 +147,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -150,6 +190,38 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (django-csp 4): the site runs no inline script and no inline style;
+# JSON-LD <script type="application/ld+json"> is a data block, not executed, so script-src does not apply.
+# No nonces: they would make every response unique and defeat the page cache.
+from csp.constants import NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# django-axes: 5 failed logins for one username from one address lock it for an hour.
+# Keyed on username+address, so behind a proxy (one address for all) readers never lock each other out.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", 1))  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "lexicon/lockout.html"
+AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
 
 LOGGING = {
     "version": 1,

@@ -14,3 +14,18 @@ def _isolated_search_index(settings, tmp_path):
     yield
     connections.connections_info = original
     connections.thread_local.connections = {}
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(settings):
+    """Every test gets its own empty in-process cache (the page cache stays on, as in production),
+    never the developer's var/cache; and no django-axes lockouts unless a test turns it on
+    (axes refuses ``client.login`` without a request)."""
+    from django.core.cache import cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                   "LOCATION": "tests"}}
+    settings.AXES_ENABLED = False
+    cache.clear()
+    yield
+    cache.clear()
