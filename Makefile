@@ -5,9 +5,10 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 FIXTURE := fixtures/lexicon.json
+SOURCES_FIXTURE := fixtures/sources.json
 SEED_DIR := fixtures/source
 
-.PHONY: run test test-postgres serve setup data index system-deps fixture quality bench clean
+.PHONY: run test test-postgres serve setup data index system-deps fixture sources quality bench clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +27,7 @@ system-deps:
 data: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py loaddata $(FIXTURE)
+	$(PY) manage.py loaddata $(SOURCES_FIXTURE)
 
 index: setup
 	$(PY) manage.py rebuild_index --noinput
@@ -42,6 +44,11 @@ test-postgres: setup
 # Regenerate the cleaned lexicon from the seed text (the committed fixture must not change).
 fixture: setup
 	$(PY) manage.py import_lexicon $(SEED_DIR)/lexicon-nabijheid-en-sociaal-werk-2022.txt --toc $(SEED_DIR)/lexicon-toc.tsv --fixture $(FIXTURE)
+
+# Regenerate the four related texts ("Bronnen") from the seeds (the committed fixture must not change).
+sources: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py import_sources $(SEED_DIR) --fixture $(SOURCES_FIXTURE)
 
 quality: data
 	$(PY) manage.py lexicon_quality
