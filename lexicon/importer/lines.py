@@ -1,0 +1,33 @@
+"""The unit the pipeline works on: one seed line with its original number and page flags."""
+from collections import Counter
+from dataclasses import dataclass
+
+
+@dataclass
+class Line:
+    no: int                  # line number in the seed (1-based); 0 for inserted lines
+    text: str
+    page_start: bool = False  # first line of a printed page (the seed marks it with one leading space)
+    verbatim: bool = False    # reviewed Markdown from repairs.REGIONS: no further cleaning
+
+    @property
+    def blank(self):
+        return not self.text.strip()
+
+
+class Stats:
+    """Replacements made, by kind (for lexicon_quality and the tests)."""
+
+    def __init__(self):
+        self.replacements = Counter()
+        self.pages = set()
+        self.side_labels = []
+        self.notes = []
+
+    def count(self, kind, n=1):
+        if n:
+            self.replacements[kind] += n
+
+
+def make_lines(raw_lines):
+    return [Line(no=i, text=t) for i, t in enumerate(raw_lines, start=1)]
