@@ -1,0 +1,123 @@
+"""axe-core in headless Chromium: no serious or critical violations on the main page types.
+
+axe-core comes from the PyPI package axe-playwright-python, which ships axe.min.js (MPL-2.0);
+we read that file and evaluate it in the page ourselves (one browser for the whole module).
+"""
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs /usr/bin/chromium"),
+]
+playwright_sync = pytest.importorskip("playwright.sync_api")
+axe_package = pytest.importorskip("axe_playwright_python")
+AXE_JS = Path(axe_package.__file__).with_name("axe.min.js")
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+BLOCKING = {"serious", "critical"}
+PASSWORD = "een-lang-testwachtwoord-42"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    # Playwright's sync API keeps an event loop in this thread; the ORM calls of these tests
+    # (creating and flushing data) are still plain synchronous calls, so allow them while it runs.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with playwright_sync.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def lexicon(transactional_db, settings, django_user_model):
+    from tests.factories import make_author, make_clusters, make_lemma, make_pages, make_ref
+
+    settings.PAGE_CACHE_ENABLED = False
+    sociaal, geo, prof, inst = make_clusters()
+    make_pages()
+    author = make_author("Jos van der Lans", slug="jos-van-der-lans")
+    lemmas = [
+        make_lemma(title, slug=slug, cluster=cluster, authors=[author], lead=f"{title} is een sleutelbegrip.",
+                   alternative_terms="buurt, nabijheid")
+        for title, slug, cluster in [
+            ("Sociale basis", "sociale-basis", sociaal), ("Buurtteams", "buurtteams", geo),
+            ("Presentie", "presentie", prof), ("Nabije overheid", "nabije-overheid", inst),
+        ]
+    ]
+    for a, b in zip(lemmas, lemmas[1:] + lemmas[:1]):
+        make_ref(a, b)
+    django_user_model.objects.create_superuser("redacteur", "redactie@example.org", PASSWORD)
+    return lemmas
+
+
+def _violations(page):
+    page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
+        for v in results["violations"] if v["impact"] in BLOCKING
+    ]
+
+
+@pytest.fixture
+def page(browser):
+    # bypass_csp: the site's Content-Security-Policy (rightly) forbids injected scripts like axe.
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("path", [
+    "/", "/lemma/sociale-basis/", "/clusters/sociaal/", "/zoeken/?q=buurt", "/beheer/login/", "/api/",
+])
+def test_public_pages_have_no_serious_violations(live_server, lexicon, page, path):
+    response = page.goto(live_server.url + path)
+    assert response.status == 200
+    assert _violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["/beheer/", "/beheer/lexicon/lemma/", "/lemma/sociale-basis/"])
+def test_admin_pages_have_no_serious_violations(live_server, lexicon, page, path):
+    page.goto(live_server.url + "/beheer/login/")
+    page.fill("#id_username", "redacteur")
+    page.fill("#id_password", PASSWORD)
+    page.click("[type=submit]")
+    page.wait_for_load_state()
+    response = page.goto(live_server.url + path)
+    assert response.status == 200
+    assert "/beheer/login/" not in page.url
+    assert _violations(page) == []
+
+
+def test_every_map_node_is_reachable_by_keyboard(live_server, lexicon, page):
+    page.goto(live_server.url + "/")
+    nodes = page.locator(".relation-map a.rm-node")
+    assert nodes.count() == 4
+    page.locator(".relation-map h2").click()
+    reached = set()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        href = page.evaluate("document.activeElement.closest('a.rm-node')?.getAttribute('href')")
+        if href:
+            reached.add(href)
+    assert reached == {f"/lemma/{lemma.slug}/" for lemma in lexicon}
+
+
+def test_the_axe_harness_reports_a_known_violation(page):
+    """Guards the tests above against passing because axe did not run."""
+    page.set_content('<html lang="nl"><body><main><img src="x.png"><button></button></main></body></html>')
+    assert any(v.startswith(("image-alt", "button-name")) for v in _violations(page))
