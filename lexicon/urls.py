@@ -4,7 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from . import download_views, views
+from . import download_views, suggestions, views
 from .feeds import LemmaFeed
 from .sitemaps import SITEMAPS
 
@@ -12,6 +12,8 @@ from .sitemaps import SITEMAPS
 public = [
     path("", views.home, name="home"),
     path("lemma/<slug:slug>/", views.lemma_detail, name="lemma"),
+    path("lemma/<slug:slug>/suggestie/", suggestions.suggest_for_lemma, name="suggest_lemma"),
+    path("suggestie/", suggestions.suggest_general, name="suggest"),
     path("clusters/<slug:slug>/", views.cluster_detail, name="cluster"),
     path("a-z/", views.a_z, name="a_z"),
     path("auteurs/", views.author_list, name="authors"),

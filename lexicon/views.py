@@ -3,11 +3,11 @@ from itertools import groupby
 
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from . import citation
-from .models import Author, Cluster, Lemma, Page, Source
+from .models import Author, Cluster, CrossReference, Lemma, Page, SlugRedirect, Source
 from .pagination import paginate
 from .rendering import initial_letter
 
@@ -30,9 +30,17 @@ def home(request):
 
 
 def lemma_detail(request, slug):
-    lemma = get_object_or_404(Lemma.objects.visible_to(request.user).for_listing(), slug=slug)
+    try:
+        lemma = get_object_or_404(Lemma.objects.visible_to(request.user).for_listing(), slug=slug)
+    except Http404:
+        # A renamed lemma keeps its old URLs: 301 to the current one.
+        moved = SlugRedirect.objects.filter(old_slug=slug, lemma__in=Lemma.objects.visible_to(request.user)).select_related("lemma").first()
+        if moved is None:
+            raise
+        return redirect(moved.lemma, permanent=True)
     visible = Lemma.objects.visible_to(request.user)
-    see_also = _related(lemma.outgoing_refs.filter(target__in=visible), "target")
+    # Mentions in the text feed "Genoemd in" on the other lemma, not this lemma's "Zie ook".
+    see_also = _related(lemma.outgoing_refs.filter(target__in=visible).exclude(kind=CrossReference.Kind.MENTION), "target")
     mentioned_in = _related(lemma.incoming_refs.filter(source__in=visible), "source")
     published = Lemma.objects.published().only("title", "slug", "order")
     previous = published.filter(order__lt=lemma.order).order_by("-order").first()
@@ -131,10 +139,3 @@ def not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
-
-
-def search_placeholder(request):
-    """Replaced by lexicon.search.views once the search engine lands."""
-    query = request.GET.get("q", "")[:200]
-    results = Lemma.objects.published().filter(title__icontains=query).for_listing() if query else []
-    return render(request, "lexicon/search_placeholder.html", {"query": query, "results": results})

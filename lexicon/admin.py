@@ -1,0 +1,327 @@
+"""The editors' admin at /beheer/: lemmas with Markdown editor, live preview, review workflow,
+revision history with diff and restore, and the moderation queue of readers' suggestions.
+
+Roles (groups, see migration 0003): 'redacteur' writes and submits for review, 'hoofdredacteur'
+also publishes (permission lexicon.publish_lemma). Rules are enforced in lexicon.editorial and
+LemmaAdminForm, server-side.
+"""
+import reversion
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.utils.translation import ngettext
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from . import editorial, rendering, revision_diff, wikilinks
+from .forms import MAX_BODY_CHARS, LemmaAdminForm
+from .models import (
+    Author, Cluster, CrossReference, Lemma, LemmaAuthor, Page, SlugRedirect, Source, SourceSection, Suggestion,
+)
+
+admin.site.site_header = gettext_lazy("Lexicon nabijheid – redactie")
+admin.site.site_title = gettext_lazy("Redactie lexicon")
+admin.site.index_title = gettext_lazy("Beheer van het lexicon")
+
+# History of a lemma includes its authorships and outgoing cross-references, so a restore
+# brings those back too.
+reversion.register(LemmaAuthor)
+reversion.register(CrossReference)
+reversion.register(Lemma, follow=["lemma_authors", "outgoing_refs"])
+
+
+@admin.register(Cluster)
+class ClusterAdmin(admin.ModelAdmin):
+    list_display = ["name", "order"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "sort_name", "affiliation"]
+    search_fields = ["name", "sort_name", "affiliation"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class LemmaAuthorInline(admin.TabularInline):
+    model = LemmaAuthor
+    autocomplete_fields = ["author"]
+    extra = 0
+    verbose_name = gettext_lazy("auteur")
+    verbose_name_plural = gettext_lazy("auteurs (in volgorde)")
+
+
+class CrossReferenceInline(admin.TabularInline):
+    """Cross-references set by hand. 'Vermelding' rows follow from the text and are kept in
+    sync on save (lexicon.editorial.sync_mentions), so they are not edited here."""
+
+    model = CrossReference
+    fk_name = "source"
+    autocomplete_fields = ["target"]
+    extra = 0
+    fields = ["target", "kind", "note"]
+    verbose_name = gettext_lazy("kruisverwijzing")
+    verbose_name_plural = gettext_lazy("kruisverwijzingen (zie ook)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).exclude(kind=CrossReference.Kind.MENTION)
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "kind":
+            kwargs["choices"] = [c for c in CrossReference.Kind.choices if c[0] != CrossReference.Kind.MENTION]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+
+@admin.register(Lemma)
+class LemmaAdmin(VersionAdmin):
+    form = LemmaAdminForm
+    inlines = [LemmaAuthorInline, CrossReferenceInline]
+    list_display = ["title", "cluster", "order", "status_label", "published_at", "updated"]
+    list_display_links = ["title"]
+    list_filter = ["status", "cluster"]
+    search_fields = ["title", "slug", "alternative_terms", "lead"]
+    autocomplete_fields = ["cluster"]
+    prepopulated_fields = {"slug": ["title"]}
+    ordering = ["order", "title"]
+    actions = ["submit_for_review", "publish", "unpublish"]
+    object_history_template = "admin/lexicon/lemma/object_history.html"
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "subtitle", "cluster", "order"]}),
+        (gettext_lazy("Tekst"), {"fields": ["lead", "body", "alternative_terms"]}),
+        (gettext_lazy("Publicatie"), {"fields": ["status", "published_at", "loaded_version"]}),
+    ]
+
+    @admin.display(description=gettext_lazy("status"), ordering="status")
+    def status_label(self, obj):
+        return format_html('<span class="lemma-status lemma-status-{}">{}</span>', obj.status, obj.get_status_display())
+
+    # --- permissions -------------------------------------------------------------------
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and editorial.may_edit(request.user, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not editorial.can_publish(request.user):
+            actions.pop("publish", None)
+            actions.pop("unpublish", None)
+        return actions
+
+    # --- form and saving -----------------------------------------------------------------
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        base = super().get_form(request, obj, change, **kwargs)
+        return type(base.__name__, (base,), {
+            "user": request.user,
+            "live_version": getattr(request, "_lemma_live_version", None),
+        })
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.status == Lemma.Status.PUBLISHED and not editorial.can_publish(request.user):
+            messages.info(request, _(
+                "Dit lemma is gepubliceerd; alleen de hoofdredacteur kan het wijzigen. Vraag om het terug "
+                "te zetten naar ‘concept’ als je het wilt bewerken."
+            ))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.save()
+            return
+        loaded = form.cleaned_data.get("loaded_version")
+        live = getattr(request, "_lemma_live_version", None)
+        if live is None:
+            editorial.save_lemma(obj, expected_version=loaded)
+        else:  # restoring a revision: the reverted row carries the old version number
+            editorial.save_lemma(obj, expected_version=obj.version, new_version=live + 1)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        editorial.sync_mentions(form.instance)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except editorial.EditConflict:
+            # Another save won the race between our validation and our UPDATE; everything was
+            # rolled back. Running the view again re-validates, so the form reports the conflict
+            # and keeps the editor's text.
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        request._lemma_live_version = editorial.current_version(unquote(object_id))
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    # --- actions -----------------------------------------------------------------------
+    def _set_status(self, request, queryset, status, done_message):
+        changed = 0
+        for lemma in queryset:
+            try:
+                editorial.set_status(lemma, status, request.user)
+                changed += 1
+            except PermissionError as exc:
+                self.message_user(request, f"{lemma}: {exc}", messages.ERROR)
+        if changed:
+            self.message_user(request, done_message % {"count": changed}, messages.SUCCESS)
+
+    @admin.action(description=gettext_lazy("Aanbieden voor review"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        self._set_status(request, queryset, Lemma.Status.REVIEW, _("%(count)s lemma('s) aangeboden voor review."))
+
+    @admin.action(description=gettext_lazy("Publiceren"))
+    def publish(self, request, queryset):
+        if not editorial.can_publish(request.user):
+            raise PermissionDenied
+        problems = []
+        for lemma in queryset:
+            for problem in wikilinks.problems(lemma.body, source_pk=lemma.pk):
+                problems.append(f"{lemma}: {problem}")
+        if problems:
+            for problem in problems:
+                self.message_user(request, problem, messages.ERROR)
+            self.message_user(request, _("Er is niets gepubliceerd: herstel eerst de links."), messages.ERROR)
+            return
+        self._set_status(request, queryset, Lemma.Status.PUBLISHED, _("%(count)s lemma('s) gepubliceerd."))
+
+    @admin.action(description=gettext_lazy("Depubliceren (terug naar concept)"))
+    def unpublish(self, request, queryset):
+        if not editorial.can_publish(request.user):
+            raise PermissionDenied
+        self._set_status(request, queryset, Lemma.Status.DRAFT, _("%(count)s lemma('s) teruggezet naar concept."))
+
+    # --- extra views: live preview and revision diff -----------------------------------
+    def get_urls(self):
+        extra = [
+            path("voorbeeld/", self.admin_site.admin_view(self.preview_view), name="lexicon_lemma_preview"),
+            path("<path:object_id>/history/vergelijk/", self.admin_site.admin_view(self.compare_view),
+                 name="lexicon_lemma_compare"),
+        ]
+        return extra + super().get_urls()
+
+    def preview_view(self, request):
+        """Render POSTed Markdown exactly as the public page will (same renderer, same links)."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponse(status=405, headers={"Allow": "POST"})
+        body = request.POST.get("body", "")
+        if len(body) > MAX_BODY_CHARS:
+            return HttpResponseBadRequest(_("De tekst is te lang voor een voorbeeld."))
+        try:
+            source_pk = int(request.POST.get("lemma") or 0) or None
+        except ValueError:
+            source_pk = None
+        index = wikilinks.LinkIndex.load()
+        rendered = rendering.render_markdown(body, preprocess=wikilinks.preprocessor(source_pk=source_pk, index=index))
+        problems = wikilinks.problems(body, index, source_pk=source_pk)
+        return TemplateResponse(
+            request, "admin/lexicon/lemma/preview.html", {"html": rendered.html, "problems": problems}
+        )
+
+    def history_view(self, request, object_id, extra_context=None):
+        versions = Version.objects.get_for_object_reference(Lemma, unquote(object_id)).select_related(
+            "revision", "revision__user"
+        )
+        context = {"lemma_versions": versions, **(extra_context or {})}
+        return super().history_view(request, object_id, context)
+
+    def compare_view(self, request, object_id):
+        lemma = get_object_or_404(Lemma, pk=unquote(object_id))
+        if not self.has_view_or_change_permission(request, lemma):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(lemma)
+        try:
+            old = versions.get(pk=int(request.GET.get("van", "")))
+            new = versions.get(pk=int(request.GET.get("naar", "")))
+        except (ValueError, Version.DoesNotExist):
+            messages.error(request, _("Kies twee versies om te vergelijken."))
+            return TemplateResponse(request, "admin/lexicon/lemma/compare.html", {
+                **self.admin_site.each_context(request), "opts": Lemma._meta, "original": lemma,
+                "title": _("Versies vergelijken"), "diffs": None,
+            }, status=400)
+        if old.revision.date_created > new.revision.date_created:
+            old, new = new, old
+        return TemplateResponse(request, "admin/lexicon/lemma/compare.html", {
+            **self.admin_site.each_context(request),
+            "opts": Lemma._meta, "original": lemma, "title": _("Versies vergelijken: %s") % lemma.title,
+            "old": old, "new": new, "diffs": revision_diff.compare(old, new),
+            "restore_url": reverse("admin:lexicon_lemma_revision", args=[lemma.pk, old.pk]),
+        })
+
+
+@admin.register(Suggestion)
+class SuggestionAdmin(admin.ModelAdmin):
+    """Moderation queue: nothing a reader sends is published automatically."""
+
+    list_display = ["created", "about", "short_text", "name", "status"]
+    list_filter = ["status", "created"]
+    search_fields = ["text", "proposed_title", "name", "email", "lemma__title"]
+    readonly_fields = ["lemma", "proposed_title", "text", "name", "email", "created"]
+    fields = ["created", "lemma", "proposed_title", "text", "name", "email", "status", "editor_note"]
+    actions = ["mark_accepted", "mark_rejected"]
+    list_select_related = ["lemma"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=gettext_lazy("over"))
+    def about(self, obj):
+        return obj.lemma or obj.proposed_title or _("(nieuw lemma)")
+
+    @admin.display(description=gettext_lazy("suggestie"))
+    def short_text(self, obj):
+        return obj.text[:120] + ("…" if len(obj.text) > 120 else "")
+
+    def _mark(self, request, queryset, status):
+        count = queryset.update(status=status)
+        self.message_user(request, ngettext(
+            "%(count)d suggestie gemarkeerd als ‘%(status)s’.", "%(count)d suggesties gemarkeerd als ‘%(status)s’.", count
+        ) % {"count": count, "status": Suggestion.Status(status).label}, messages.SUCCESS)
+
+    @admin.action(description=gettext_lazy("Markeren als overgenomen"), permissions=["change"])
+    def mark_accepted(self, request, queryset):
+        self._mark(request, queryset, Suggestion.Status.ACCEPTED)
+
+    @admin.action(description=gettext_lazy("Markeren als afgewezen"), permissions=["change"])
+    def mark_rejected(self, request, queryset):
+        self._mark(request, queryset, Suggestion.Status.REJECTED)
+
+
+class SourceSectionInline(admin.StackedInline):
+    model = SourceSection
+    extra = 0
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["title", "order", "updated"]
+    search_fields = ["title", "body"]
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["title", "authors", "year"]
+    search_fields = ["title", "authors"]
+    inlines = [SourceSectionInline]
+
+
+@admin.register(SlugRedirect)
+class SlugRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_slug", "lemma", "created"]
+    search_fields = ["old_slug", "lemma__title"]
+    autocomplete_fields = ["lemma"]
+
+
+@admin.register(CrossReference)
+class CrossReferenceAdmin(admin.ModelAdmin):
+    list_display = ["source", "target", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["source__title", "target__title"]
+    autocomplete_fields = ["source", "target"]
+

@@ -1,0 +1,152 @@
+"""Forms: the editors' lemma form (admin) and the readers' suggestion form."""
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from . import editorial, wikilinks
+from .models import Lemma, SlugRedirect, Suggestion
+
+MAX_BODY_CHARS = 400_000  # the longest lemma is ~40,000 characters
+
+
+class MarkdownEditor(forms.Textarea):
+    """A plain textarea with a small toolbar and a live preview pane (static/js/lemma_editor.js).
+
+    Without JavaScript it is an ordinary textarea; the preview is then the staff view of the
+    public page ('Bekijk op site')."""
+
+    template_name = "lexicon/widgets/markdown_editor.html"  # an app template: the form renderer looks there
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"rows": 24, "class": "markdown-source", "spellcheck": "true", **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["preview_url"] = reverse("admin:lexicon_lemma_preview")
+        return context
+
+    class Media:
+        css = {"all": ["css/lemma_editor.css"]}
+        js = ["js/lemma_editor.js"]
+
+
+class LemmaAdminForm(forms.ModelForm):
+    # The version the editor loaded; a save from an older version is refused (optimistic locking).
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    # Set per request by LemmaAdmin.get_form.
+    user = None
+    live_version = None  # the row's version before a revision view reverted it
+
+    class Meta:
+        model = Lemma
+        fields = "__all__"
+        widgets = {
+            "body": MarkdownEditor(),
+            "lead": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["loaded_version"] = self.live_version or self.instance.version
+        if "status" in self.fields:
+            allowed = editorial.allowed_statuses(self.user)
+            self.fields["status"].choices = [(v, label) for v, label in Lemma.Status.choices if v in allowed]
+            if not editorial.can_publish(self.user):
+                self.fields["status"].help_text = _(
+                    "Als redacteur zet je een lemma op ‘ter review’; de hoofdredacteur publiceert het."
+                )
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        # Server-side, whatever the browser sent: only the editor-in-chief publishes.
+        if status not in editorial.allowed_statuses(self.user):
+            raise forms.ValidationError(_("Alleen de hoofdredacteur kan een lemma publiceren."))
+        return status
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        taken = SlugRedirect.objects.filter(old_slug=slug).exclude(lemma_id=self.instance.pk).select_related("lemma").first()
+        if taken:
+            raise forms.ValidationError(
+                _("Deze slug was eerder het adres van ‘%(title)s’ en verwijst daar nog naar; kies een andere.")
+                % {"title": taken.lemma.title}
+            )
+        return slug
+
+    def clean_body(self):
+        body = self.cleaned_data.get("body", "")
+        if len(body) > MAX_BODY_CHARS:
+            raise forms.ValidationError(_("De tekst is te lang (meer dan %(max)s tekens).") % {"max": MAX_BODY_CHARS})
+        problems = wikilinks.problems(body, source_pk=self.instance.pk)
+        if problems:
+            raise forms.ValidationError(
+                [*problems, _("Pas de link aan of publiceer eerst het lemma waarnaar hij verwijst.")]
+            )
+        return body
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            loaded = cleaned.get("loaded_version")
+            live = self.live_version or editorial.current_version(self.instance.pk)
+            if loaded is None or loaded != live:
+                raise forms.ValidationError(
+                    _(
+                        "Iemand anders heeft dit lemma opgeslagen nadat jij het opende (jouw versie %(mine)s, "
+                        "nu versie %(live)s). Je wijzigingen zijn niet opgeslagen, maar je tekst staat hieronder nog. "
+                        "Kopieer hem, open het lemma opnieuw en voeg je wijzigingen toe; in de geschiedenis zie je "
+                        "wat de ander veranderde."
+                    ) % {"mine": loaded if loaded is not None else "?", "live": live},
+                    code="conflict",
+                )
+        return cleaned
+
+
+class SuggestionForm(forms.ModelForm):
+    # Honeypot: hidden from people, filled in by bots. Never saved.
+    website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
+
+    class Meta:
+        model = Suggestion
+        fields = ["proposed_title", "text", "name", "email"]
+        labels = {
+            "proposed_title": _("Welk begrip ontbreekt?"),
+            "text": _("Je suggestie"),
+            "name": _("Naam (niet verplicht)"),
+            "email": _("E-mail (niet verplicht)"),
+        }
+        help_texts = {
+            "text": _("Wat hebben we gemist? Wat kan er beter of rijker?"),
+            "email": _("Alleen om je te kunnen antwoorden; we publiceren het nooit."),
+        }
+        widgets = {"text": forms.Textarea(attrs={"rows": 8, "maxlength": 5000})}
+        error_messages = {"text": {"required": _("Schrijf je suggestie op; dat veld is verplicht.")}}
+
+    def __init__(self, *args, lemma=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lemma = lemma
+        if lemma is not None:
+            del self.fields["proposed_title"]
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        self.fields["email"].error_messages["invalid"] = _("Dit is geen geldig e-mailadres.")
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if len(text) > 5000:
+            raise forms.ValidationError(_("Je suggestie is te lang (hoogstens 5000 tekens)."))
+        if "\x00" in text:
+            raise forms.ValidationError(_("De tekst bevat ongeldige tekens."))
+        return text
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get("website"))
+
+    def save(self, commit=True):
+        suggestion = super().save(commit=False)
+        suggestion.lemma = self.lemma
+        if commit:
+            suggestion.save()
+        return suggestion
