@@ -195,3 +195,15 @@ def test_human_api_page_in_dutch(client, lexicon):
     html = response.content.decode()
     assert "/api/openapi.json" in html and "/api/kruisverwijzingen/" in html
     assert "Open gegevens" in html
+
+
+@pytest.mark.parametrize("path_template, query, status", [
+    ("/api/zoeken", "q=buurt", 200), ("/api/zoeken", "", 400), ("/api/zoeken", "q=" + "x" * 600, 400),
+    ("/api/suggest", "q=so", 200), ("/api/suggest", "", 200),
+])
+def test_search_endpoints_match_their_description(client, lexicon, path_template, query, status):
+    if path_template not in spec()["paths"]:
+        pytest.skip("search API not routed")
+    response = client.get(f"{path_template}?{query}")
+    assert response.status_code == status
+    assert_documented(path_template, response)

@@ -197,19 +197,82 @@ def _paths():
     return paths
 
 
+NULLABLE_STRING = {"type": ["string", "null"]}
+SEARCH_SCHEMAS = {
+    "SearchError": _obj({
+        "error": {"type": "string", "description": "Foutmelding in het Nederlands."},
+        "results": {"type": "array", "maxItems": 0},
+        "total": {"type": "integer"},
+        "suggestion": {"type": "null"},
+    }),
+    "SearchHit": _obj({
+        "title": STRING,
+        "url": URL,
+        "kind": STRING,
+        "cluster": NULLABLE_STRING,
+        "section": NULLABLE_STRING,
+        "section_url": {"type": ["string", "null"], "format": "uri"},
+        "sections": {"type": "array", "items": _obj({"title": STRING, "url": URL, "snippet": STRING})},
+        "snippet": {"type": "string", "description": "HTML met <mark> rond de gevonden woorden."},
+        "text": STRING,
+        "score": {"type": "number"},
+    }),
+    "SearchPage": _obj({
+        "query": STRING,
+        "total": {"type": "integer", "minimum": 0},
+        "page": {"type": "integer", "minimum": 1},
+        "num_pages": {"type": "integer", "minimum": 1},
+        "suggestion": {**NULLABLE_STRING, "description": "‘Bedoelde u…’-voorstel, of null."},
+        "results": {"type": "array", "items": _ref("SearchHit")},
+    }),
+    "Suggestions": _obj({
+        "query": STRING,
+        "suggestions": {"type": "array", "items": _obj({
+            "label": STRING, "url": STRING, "kind": {"type": "string", "enum": ["lemma", "term", "author"]},
+            "kind_label": STRING, "lemma": NULLABLE_STRING,
+        })},
+    }),
+}
+
+
+def _q(required):
+    return {"name": "q", "in": "query", "required": required, "description": "Zoekterm.",
+            "schema": {"type": "string", "maxLength": 500}}
+
+
 def _search_paths():
-    """The search engineer's endpoints, described only if they are routed."""
+    """The search engineer's endpoints (lexicon.search.api), described only if they are routed."""
     out = {}
-    for name, path_, summary in (("api_search", "/api/zoeken", "Zoeken"), ("api_suggest", "/api/suggest", "Suggesties")):
-        try:
-            reverse(f"lexicon:{name}")
-        except NoReverseMatch:
-            continue
-        out[path_] = {"get": {
-            "summary": summary, "tags": ["zoeken"],
-            "parameters": [{"name": "q", "in": "query", "required": False, "schema": {"type": "string"}}],
-            "responses": {"200": {"description": summary, "content": {"application/json": {"schema": {"type": "object"}}}},
-                          "400": BAD_REQUEST},
+    search_error = _json("Geen of een onbruikbare zoekterm.", "SearchError")
+    try:
+        reverse("lexicon:api_search")
+    except NoReverseMatch:
+        pass
+    else:
+        out["/api/zoeken"] = {"get": {
+            "summary": "Zoeken in lemma's, secties en bronnen", "tags": ["zoeken"],
+            "parameters": [
+                _q(True),
+                {"name": "cluster", "in": "query", "required": False, "schema": {"type": "string"},
+                 "description": "Alleen dit cluster (slug); een onbekende waarde wordt genegeerd."},
+                {"name": "auteur", "in": "query", "required": False, "schema": {"type": "string"},
+                 "description": "Alleen deze auteur (slug); een onbekende waarde wordt genegeerd."},
+                {"name": "page", "in": "query", "required": False,
+                 "description": "Paginanummer; een ongeldige waarde geeft pagina 1.",
+                 "schema": {"type": "integer", "minimum": 1}},
+            ],
+            "responses": {"200": _json("Een pagina zoekresultaten.", "SearchPage"), "400": search_error},
+        }}
+    try:
+        reverse("lexicon:api_suggest")
+    except NoReverseMatch:
+        pass
+    else:
+        out["/api/suggest"] = {"get": {
+            "summary": "Suggesties bij het typen", "tags": ["zoeken"],
+            "parameters": [_q(False)],
+            "responses": {"200": _json("Suggesties (leeg bij minder dan twee tekens).", "Suggestions"),
+                          "400": search_error},
         }}
     return out
 
@@ -231,7 +294,7 @@ def document():
         },
         "servers": [{"url": "/"}],
         "paths": _paths(),
-        "components": {"schemas": SCHEMAS, "parameters": PARAMETERS},
+        "components": {"schemas": {**SCHEMAS, **SEARCH_SCHEMAS}, "parameters": PARAMETERS},
     }
 
 
