@@ -12,7 +12,7 @@ from pathlib import Path
 from ..rendering import heading_anchor
 from .sources_hilhorst import parse_hilhorst
 from .sources_text import (
-    SENTENCE_END, Heading, Joiner, SourceImportError, join_lines, read_text, reflow, tidy,
+    SENTENCE_END, Heading, Joiner, SourceImportError, join_lines, join_soft_hyphens, read_text, reflow, tidy,
 )
 
 __all__ = ["ParsedSection", "ParsedSource", "SourceImportError", "SOURCE_FILES", "parse_source", "parse_directory"]
@@ -152,7 +152,7 @@ def parse_duyvendak(text, path):
                 items.append(Heading(line.strip(), 3))
             else:
                 items.append(line)
-        blocks = reflow(items, joiner, width=64)
+        blocks = [join_soft_hyphens(b) for b in reflow(items, joiner, width=64)]
         intro = []
         if subtitle:
             intro.append(f"*{subtitle}*")

@@ -111,6 +111,8 @@ def join_lines(lines, joiner):
             else:
                 joined = joiner.join(left, first)
             out = out[: m.start()] + joined + rest
+        elif re.search(r"https?://\S*[./_-]$", out):  # a URL broken at the line end
+            out = out + line
         else:
             out = f"{out} {line}"
     return re.sub(r"[ \t]{2,}", " ", out).strip()
@@ -152,6 +154,24 @@ def reflow(items, joiner, *, width, blank_breaks=True, short=0.72):
         saw_blank = False
     flush()
     return blocks
+
+
+MIDLINE_HYPHEN = re.compile(r"(?<![\w-])([a-zà-ÿ]{2,})-([a-zà-ÿ]{2,})(?![\w-])")
+
+
+def join_soft_hyphens(text):
+    """'professio-nals' mid-line: typesetting hyphens the PDF kept after reflow. Joined only
+    when the joined word is in the word list and the hyphenated form is not."""
+    words = dutch_words()
+    if not words:
+        return text
+
+    def repl(m):
+        a, b = m.groups()
+        merged = (a + b).lower()
+        return a + b if merged in words and f"{a}-{b}".lower() not in words else m.group(0)
+
+    return MIDLINE_HYPHEN.sub(repl, text)
 
 
 def tidy(text):
