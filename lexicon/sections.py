@@ -5,6 +5,7 @@ Anchors are taken from the renderer's table of contents, so a section's anchor i
 duplicate headings). Text before the first ``##`` becomes a section titled like the lemma with an
 empty anchor: its deep link is the lemma page itself.
 """
+import html
 import re
 from typing import NamedTuple
 
@@ -14,7 +15,6 @@ from . import rendering
 
 # A level-2 ATX heading at the start of a line ("## Title", not "### Title").
 H2_RE = re.compile(r"^##(?!#)[ \t]*(?P<title>.*?)[ \t#]*$", re.M)
-FENCE_RE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
 
 
 class Section(NamedTuple):
@@ -25,13 +25,9 @@ class Section(NamedTuple):
 
 
 def _heading_positions(body):
-    """(start, end, raw title) of ``##`` headings outside fenced code blocks."""
-    fences = [(m.start(), m.end()) for m in FENCE_RE.finditer(body)]
-    return [
-        (m.start(), m.end(), m.group("title"))
-        for m in H2_RE.finditer(body)
-        if not any(start <= m.start() < end for start, end in fences)
-    ]
+    """(start, end, raw title) of ``##`` headings. The renderer has no fenced-code extension,
+    so a ``##`` line between ``` fences is a heading there too; indented code never matches."""
+    return [(m.start(), m.end(), m.group("title")) for m in H2_RE.finditer(body)]
 
 
 def split_sections(title, body):
@@ -40,7 +36,8 @@ def split_sections(title, body):
     headings = _heading_positions(body)
     toc = rendering.render_markdown(body).toc
     if len(toc) == len(headings):
-        anchors = [(entry["id"], entry["name"]) for entry in toc]
+        # toc names are HTML-escaped ("&amp;"); sections hold plain text.
+        anchors = [(entry["id"], html.unescape(entry["name"])) for entry in toc]
     else:
         # Setext or HTML headings confuse the count; fall back to the same slug function.
         anchors, seen = [], set()

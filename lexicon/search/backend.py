@@ -132,15 +132,12 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             return self.index.refresh().searcher()
         stamp = self._index_stamp()
         if self._searcher is None or stamp != self._stamp:
-            if self._searcher is not None and stamp[0] != self._stamp[0]:
-                # Same index, new generation: reuse the readers of unchanged segments.
-                searcher = self._searcher.refresh()
-                self._filter_cache = {}
-            else:
-                self._drop_searcher()
-                self.index = self.storage.open_index(schema=self.schema)
-                searcher = self.index.searcher()
-            self._searcher, self._stamp = searcher, stamp
+            # A fresh reader, not Searcher.refresh(): whoosh-reloaded 2.7.5's reader reuse adds
+            # the previous generation's segments back (stale and duplicate hits; TypeError after
+            # an empty index). Reopening only happens after a write, so it costs little.
+            self._drop_searcher()
+            self.index = self.storage.open_index(schema=self.schema)
+            self._searcher, self._stamp = self.index.searcher(), stamp
         return self._searcher
 
     def _filter_docs(self, searcher, query):
