@@ -10,7 +10,7 @@ TOKEN_RE = re.compile(rf"[{LETTER}]+")
 
 # Before the vowel rule, which would get these wrong (see extraction-artefacts.md, #2 and #7).
 EXCEPTIONS = [
-    (re.compile(r"\b(C|c)o[ée](?=rdin|perat)"), r"\1oö", "ö-for-é"),
+    (re.compile(r"(C|c)o[ée](?=rdin|perat)"), r"\1oö", "ö-for-é"),
     (re.compile(r"\b(C|c|geC|gec)od(?=rdin|perat)"), r"\1oö", "ö-for-d"),
     (re.compile(r"cod(?=rdin|perat)"), "coö", "ö-for-d"),
     (re.compile(r"coordin"), "coördin", "ö-lost"),
@@ -63,13 +63,13 @@ def restore_diaeresis(token, wordlist, stats=None):
 
 
 def repair(text, wordlist, stats=None):
+    text, n = INVLOED_RE.subn("invloed", text)
+    _count(stats, "invloed", n)
     for pattern, repl, kind in EXCEPTIONS:
         text, n = pattern.subn(repl, text)
         _count(stats, kind, n)
     text, n = ORDINAL_RE.subn("e", text)
     _count(stats, "ordinal-e", n)
-    text, n = INVLOED_RE.subn("invloed", text)
-    _count(stats, "invloed", n)
 
     def fix_l(m):
         _count(stats, "I-for-l")

@@ -153,6 +153,9 @@ def _is_list_start(raw, prev_raw, next_raw, done):
         return True
     if next_raw and STRONG_BULLET_RE.match(next_raw[0].text):
         return True
+    # a run of 'e ' items that each start a sentence: 'e Ervaringsdeskundigen zijn…' / 'e Zij…'
+    if re.match(r"^e\s+[A-Z‘]", first) and next_raw and re.match(r"^e\s+[A-Z‘]", next_raw[0].text):
+        return True
     if any(STRONG_BULLET_RE.match(ln.text) for ln in raw[1:]):
         return True
     return bool(prev_raw and prev_raw[-1].text.rstrip().endswith(":"))
