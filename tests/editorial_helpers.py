@@ -5,8 +5,14 @@ from html.parser import HTMLParser
 from django.contrib.auth.models import Group, User
 
 
-def make_user(username, group=None, *, staff=True):
-    user = User.objects.create_user(username, f"{username}@example.org", "wachtwoord-123", is_staff=staff)
+def make_user(username, group=None, *, staff=True, password=None):
+    """Tests log in with force_login; a password (slow to hash) only when a browser types it."""
+    user = User(username=username, email=f"{username}@example.org", is_staff=staff)
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.save()
     if group:
         user.groups.add(Group.objects.get(name=group))
     return user
