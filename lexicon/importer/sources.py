@@ -350,7 +350,7 @@ SOURCE_FILES = {
         description=(
             "Brochure met drie essays uit De Groene Amsterdammer over eigen kracht, sociale wijkteams en "
             "de financiering van het sociaal domein, waarin de ‘grote beloften’ van de decentralisaties "
-            "worden geformuleerd waarop lemma’s als Integraal werken en Wijkteams reageren."
+            "worden geformuleerd waarop lemma’s als Integraal werken, Sociale teams en Maatwerk reageren."
         ),
         parser=parse_hilhorst,
     ),
@@ -362,8 +362,8 @@ SOURCE_FILES = {
         publisher="",
         description=(
             "Voordracht over hyperprofessionalisering en sociale uitsluiting die pleit voor eigen "
-            "kracht-conferenties en minder hulpverlening, een kritische stem bij de lemma’s over "
-            "eigen kracht en professionele nabijheid."
+            "kracht-conferenties en minder hulpverlening, een kritische stem naast lemma’s als "
+            "Sociale teams en Ervaringsdeskundigheid."
         ),
         parser=parse_schout,
     ),
@@ -375,8 +375,8 @@ SOURCE_FILES = {
         publisher="",
         description=(
             "Onderzoeksbundel over de ‘beloften van nabijheid’ van de decentralisaties sinds 2015, "
-            "gebaseerd op vier jaar veldwerk in zes gemeenten; het begrip nabijheid waar het lexicon "
-            "op voortbouwt, komt grotendeels uit dit boek."
+            "gebaseerd op vier jaar veldwerk in zes gemeenten, waaraan het lexicon begrippen als "
+            "nabijheid en verhuiselijking ontleent."
         ),
         parser=parse_duyvendak,
     ),
@@ -390,8 +390,8 @@ SOURCE_FILES = {
         publisher="Sociale Vraagstukken",
         description=(
             "Column waarin Van der Lans de inzet van burgers naast professionals verdedigt tegen de "
-            "kritiek van Evelien Tonkens, een discussie die terugkeert in de lemma’s over "
-            "informele zorg en professionaliteit."
+            "kritiek van Evelien Tonkens, een discussie die terugkeert in lemma’s als "
+            "Bewonersinitiatieven en Ervaringsdeskundigheid."
         ),
         parser=parse_vanderlans,
     ),
