@@ -43,6 +43,7 @@ test-postgres: setup
 
 # Regenerate the cleaned lexicon from the seed text (the committed fixture must not change).
 fixture: setup
+	$(PY) manage.py migrate --noinput
 	$(PY) manage.py import_lexicon $(SEED_DIR)/lexicon-nabijheid-en-sociaal-werk-2022.txt --toc $(SEED_DIR)/lexicon-toc.tsv --fixture $(FIXTURE)
 
 # Regenerate the four related texts ("Bronnen") from the seeds (the committed fixture must not change).

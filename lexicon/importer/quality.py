@@ -7,13 +7,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import diacritics
-from .hyphenation import LETTER
+from .hyphenation import LETTER, SUSPENDED_NEXT
 from .lines import Stats
 from .pages import HEADER_RE
 
 WORD_RE = re.compile(rf"[{LETTER}]+(?:-[{LETTER}]+)*")
 HEADER_FRAGMENT_RE = re.compile(r"pagina \d+ van 206|Lexicon nabijheid en sociaal werk pagina", re.I)
-LINE_END_HYPHEN_RE = re.compile(rf"[{LETTER}]-\s*\n\s*[a-zà-ÿ]|[a-zà-ÿ]{{2}}- (?!en\b|of\b|tot\b|als\b|noch\b)[a-zà-ÿ]{{3,}}")
+_SUSPENDED = "|".join(sorted(SUSPENDED_NEXT))
+# a hyphen left at a line end, or a hyphen + space inside a word ('ver- schrikkelijk'); a suspended
+# compound ('buurt- en wijkwerk') is fine
+LINE_END_HYPHEN_RE = re.compile(rf"[{LETTER}]-[ \t]*\n[ \t]*[a-zà-ÿ]|[a-zà-ÿ]{{2}}- (?!(?:{_SUSPENDED})\b)[a-zà-ÿ]{{3,}}")
 STRAY_RE = re.compile(r"¢|®|^\s*\[\s*$|^\s*[*•]\s*$", re.M)
 
 

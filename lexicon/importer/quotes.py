@@ -46,7 +46,29 @@ def normalise(text, stats=None):
         elif ch in CLOSERS and stack and not (prev.isalpha() and nxt.isalpha()):
             stack.pop()
         out.append(ch)
-    text = "".join(out)
+    text = repair_pairs("".join(out))
     if stats is not None and text != before:
         stats.count("quote-normalised", max(1, sum(before.count(q) - text.count(q) for q in "\"'")))
     return text
+
+
+def repair_pairs(text):
+    """Mismatched curly pairs from the source: ‘…” -> ‘…’ and “…’ -> “…” (when no ” follows)."""
+    chars = list(text)
+    stack = []
+    for i, ch in enumerate(chars):
+        prev = chars[i - 1] if i else " "
+        nxt = chars[i + 1] if i + 1 < len(chars) else " "
+        if ch in OPENERS:
+            stack.append(i)
+        elif ch == "”":
+            if stack and chars[stack[-1]] == "‘":
+                chars[i] = "’"
+            if stack:
+                stack.pop()
+        elif ch == "’" and not nxt.isalpha():
+            if stack and chars[stack[-1]] == "“" and "”" not in chars[i + 1:]:
+                chars[i] = "”"
+            if stack and not (prev.isalpha() and nxt.isalpha()):
+                stack.pop()
+    return "".join(chars)

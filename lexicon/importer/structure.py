@@ -126,11 +126,14 @@ def classify(raw_blocks):
             blocks.append(Block("caption", raw))
         elif SOURCE_LINE_RE.match(first):
             blocks.append(Block("source", raw))
+        elif _is_unmarked_item(raw, prev_raw, blocks):
+            blocks.append(Block("list", raw, [[ln.text for ln in raw]]))
         elif _is_list_start(raw, prev_raw, next_raw, blocks):
             blocks.append(Block("list", raw, _items(raw, BULLET_RE)))
         elif NUMBERED_RE.match(first) and (
-            (prev_raw and ends_sentence(prev_raw[-1].text) and prev_raw[-1].text.rstrip().endswith(":"))
+            (prev_raw and prev_raw[-1].text.rstrip().endswith(":"))
             or (blocks and blocks[-1].kind == "olist")
+            or _numbered_run(raw, next_raw)
         ):
             blocks.append(Block("olist", raw, _items(raw, NUMBERED_RE)))
         elif is_heading_block(raw):
@@ -140,6 +143,24 @@ def classify(raw_blocks):
         else:
             blocks.append(Block("paragraph", raw))
     return blocks
+
+
+def _numbered_run(raw, next_raw):
+    """'1. …' followed by a block '2. …': an ordered list even without an introducing colon."""
+    m = NUMBERED_RE.match(raw[0].text)
+    n = next_raw and NUMBERED_RE.match(next_raw[0].text)
+    return bool(m and n and int(n.group(1)) == int(m.group(1)) + 1)
+
+
+def _is_unmarked_item(raw, prev_raw, done):
+    """List items whose bullet glyph was lost: after a line ending in ':', short blocks that start
+    lowercase and end in ';' or ',' (the last one in '.')."""
+    if len(raw) > 3 or not raw[0].text[:1].islower() or prev_raw is None or BULLET_RE.match(raw[0].text):
+        return False
+    prev_end = prev_raw[-1].text.rstrip()
+    after_colon = prev_end.endswith(":") and raw[-1].text.rstrip().endswith((";", ","))
+    in_list = bool(done) and done[-1].kind == "list" and prev_end.endswith((";", ","))
+    return after_colon or in_list
 
 
 def _is_list_start(raw, prev_raw, next_raw, done):
@@ -193,9 +214,10 @@ def merge_broken_paragraphs(blocks, stats=None):
     next block starts lowercase."""
     out = []
     for b in blocks:
+        continues = b.first[:1].islower() or b.first[:1] == "(" or len(out[-1].last) >= FULL_LINE if out else False
         if (
             out and b.kind == "paragraph" and out[-1].kind in ("paragraph", "quote")
-            and b.first[:1].islower()
+            and continues
             and not ends_sentence(out[-1].last)
             and (len(out[-1].last) > 60 or out[-1].last.endswith("-"))
         ):
