@@ -7,6 +7,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from ..models import Author, Cluster, CrossReference, Lemma
 from . import openapi, serializers
@@ -190,6 +191,7 @@ def openapi_json(request):
     return JsonResponse(openapi.document(), json_dumps_params={"ensure_ascii": False, "indent": 2})
 
 
+@require_safe
 def index(request):
     """Human-readable description of the API, in Dutch."""
     return render(request, "api/index.html", {
