@@ -146,7 +146,8 @@ def reflow(items, joiner, *, width, blank_breaks=True, short=0.72):
             continue
         if cur:
             prev = cur[-1].rstrip()
-            if SENTENCE_END.search(prev) and (
+            # A paragraph never starts in lower case: such a line continues after a page break.
+            if SENTENCE_END.search(prev) and not item.strip()[:1].islower() and (
                 item.startswith(" ") or len(prev.strip()) < short * width or (saw_blank and blank_breaks)
             ):
                 flush()
