@@ -16,6 +16,32 @@ EDITOR_GROUP = "redacteur"
 CHIEF_GROUP = "hoofdredacteur"
 
 
+# Mirrors migration 0003 (which keeps its own frozen copy), for databases flushed after the
+# migrations ran, e.g. by transactional tests.
+EDITOR_PERMISSIONS = [
+    "add_lemma", "change_lemma", "view_lemma",
+    "add_lemmaauthor", "change_lemmaauthor", "delete_lemmaauthor", "view_lemmaauthor",
+    "add_author", "change_author", "view_author",
+    "add_crossreference", "change_crossreference", "delete_crossreference", "view_crossreference",
+    "view_cluster", "view_suggestion", "view_slugredirect", "view_page", "view_source",
+]
+
+
+def ensure_editor_groups():
+    """Create the 'redacteur' and 'hoofdredacteur' groups with their permissions if missing."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    create_permissions(apps.get_app_config("lexicon"), verbosity=0)
+    lexicon = Permission.objects.filter(content_type__app_label="lexicon")
+    editor, _created = Group.objects.get_or_create(name=EDITOR_GROUP)
+    editor.permissions.set(lexicon.filter(codename__in=EDITOR_PERMISSIONS))
+    chief, _created = Group.objects.get_or_create(name=CHIEF_GROUP)
+    chief.permissions.set(lexicon)
+    return editor, chief
+
+
 class EditConflict(Exception):
     """Someone else saved the lemma after this editor loaded it."""
 

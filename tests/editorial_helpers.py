@@ -4,6 +4,8 @@ from html.parser import HTMLParser
 
 from django.contrib.auth.models import Group, User
 
+from lexicon import editorial
+
 
 def make_user(username, group=None, *, staff=True, password=None):
     """Tests log in with force_login; a password (slow to hash) only when a browser types it."""
@@ -14,6 +16,8 @@ def make_user(username, group=None, *, staff=True, password=None):
         user.set_unusable_password()
     user.save()
     if group:
+        if not Group.objects.filter(name=group).exists():  # flushed by a transactional test
+            editorial.ensure_editor_groups()
         user.groups.add(Group.objects.get(name=group))
     return user
 
