@@ -113,21 +113,21 @@ def parse_duyvendak(text, path):
             header, start = _chapter_header(body_lines, i)
             if len(header) >= 2:
                 title, authors, subtitle = header[0], header[-1], " ".join(header[1:-1])
-                chapters.append([f"{m.group(1)}. {title}", subtitle, authors, start, None])
+                chapters.append([f"{m.group(1)}. {title}", subtitle, authors, start, None, i])
                 i = start
                 continue
         if line.strip() in BACK_MATTER and chapters:
-            chapters.append([BACK_MATTER[line.strip()], "", "", i + 1, None])
+            chapters.append([BACK_MATTER[line.strip()], "", "", i + 1, None, i])
         i += 1
     if not chapters:
         raise SourceImportError(f"{path}: geen hoofdstukken gevonden.")
     for a, b in zip(chapters, chapters[1:]):
-        a[4] = b[3] - 1
+        a[4] = b[5]  # up to the next chapter's number line, not its title block
     chapters[-1][4] = len(body_lines)
 
     # Running heads: a chapter title or author line (lower case) with the page number glued on.
     heads = {"inleiding"}
-    for title, _sub, authors, *_ in chapters:
+    for title, _sub, authors, *_rest in chapters:
         heads.add(title.split(". ", 1)[-1].lower())
         if authors:
             heads.add(authors.lower())
@@ -143,7 +143,7 @@ def parse_duyvendak(text, path):
     corpus = "\n".join(body_lines)
     joiner = Joiner(corpus)
     sections = []
-    for title, subtitle, authors, start, end in chapters:
+    for title, subtitle, authors, start, end, _at in chapters:
         chunk = [l for l in body_lines[start:end] if not is_running_head(l)]
         chunk = [l for l in chunk if not (CHAPTER_NUMBER.match(l) or l.strip() in BACK_MATTER)]
         items = []
@@ -157,7 +157,7 @@ def parse_duyvendak(text, path):
         if subtitle:
             intro.append(f"*{subtitle}*")
         if authors:
-            intro.append(f"{authors}")
+            intro.append(f"{authors}\n{{: .chapter-byline }}")
         sections.append(ParsedSection(title, "\n\n".join(intro + blocks)))
 
     notes = _parse_roman_notes(note_lines, joiner)
