@@ -152,7 +152,7 @@ def parse_duyvendak(text, path):
                 items.append(Heading(line.strip(), 3))
             else:
                 items.append(line)
-        blocks = [join_soft_hyphens(b) for b in reflow(items, joiner, width=64)]
+        blocks = _mark_quotations([join_soft_hyphens(b) for b in reflow(items, joiner, width=64)])
         intro = []
         if subtitle:
             intro.append(f"*{subtitle}*")
@@ -164,6 +164,19 @@ def parse_duyvendak(text, path):
     _link_note_markers(sections, notes)
     sections.append(ParsedSection("Noten", _notes_markdown(notes)))
     return sections
+
+
+CITED_AT_END = re.compile(r"\((?:[^()]*\d{4}[a-z]?(?::\s*[\d–-]+)?|p\d+[^()]*)\)\.?$")
+
+
+def _mark_quotations(blocks):
+    """Set-off quotations: introduced by a colon, ending in their source '(Zwolle 2014c: 5)' or '(p3-pi)'."""
+    out = []
+    for block in blocks:
+        if out and out[-1].rstrip().endswith(":") and not block.startswith("#") and CITED_AT_END.search(block):
+            block = "> " + block
+        out.append(block)
+    return out
 
 
 def _is_subheading(lines, k):
