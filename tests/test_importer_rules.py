@@ -128,3 +128,37 @@ def test_cross_references_are_found_and_linked():
     assert [r.target_title for r in refs] == ["Presentie", "Relationeel Sociaal Werk(en)", "Samenleven"]
     assert {r.kind for r in refs} == {"vermelding"}
     assert "[relationeel werken](/lemma/relationeel-sociaal-werken/)" in text
+
+
+def test_list_items_whose_glyph_was_lost_after_a_colon():
+    body, _ = build(["Dit zijn de uitgangspunten, waaronder:", "", "sociaal werkers vragen zich af hoe;",
+                     "", "er wordt kennis aangewend,;", "", "het gaat om vraagstukken in de praktijk.",
+                     "", "Een nieuwe alinea die gewoon begint."])
+    assert "- sociaal werkers vragen zich af hoe;\n- er wordt kennis aangewend,;\n- het gaat om" in body
+
+
+def test_numbered_items_in_sequence_become_an_ordered_list_but_a_year_does_not():
+    body, _ = build(["ABCD kent vijf principes (Russell, 2020).", "", "1. Burgers vormen het uitgangspunt.",
+                     "", "2. De vermogens staan centraal."])
+    assert "1. Burgers vormen het uitgangspunt.\n2. De vermogens staan centraal." in body
+    body, _ = build(["Zo ging het toen.", "", "1998. Dat was het jaar van de wet, zoals bekend."])
+    assert body.startswith("Zo ging het toen.\n\n1998\\. Dat was")
+
+
+def test_urls_in_footnotes_become_links_that_keep_their_printed_form():
+    assert structure.link_urls("Zie: www.voorbeeld.nl/a-b en https://x.nl/c.") == \
+        "Zie: [www.voorbeeld.nl/a-b](https://www.voorbeeld.nl/a-b) en <https://x.nl/c>."
+
+
+def test_url_broken_at_a_real_hyphen_keeps_it():
+    assert join("www.volkskrant.nl/steekt-welkom-", "in-de-wereld") == "www.volkskrant.nl/steekt-welkom-in-de-wereld"
+    assert join("https://nos.nl/steeds-ex-", "plosiever,") == "https://nos.nl/steeds-explosiever,"
+
+
+def test_quality_counts_leftovers():
+    from lexicon.importer import quality
+    r = quality.measure("x", "De cliénten vonden het ver-\nschrikkelijk.",
+                        "De cliénten vonden het ver- schrikkelijk. pagina 3 van 206 ¢", words())
+    assert r.hyphen_candidates == 1 and r.header_fragments == 1 and r.stray == 1
+    assert r.e_acute_suspects == ["cliénten"]
+    assert r.unknown_after >= 1

@@ -76,7 +76,9 @@ def join_lines(lines, wordlist, corpus=None, stats=None):
             verdict = decide(left, right, wordlist, corpus)
             if in_url:
                 # inside a URL: a soft hyphen only when the joined word is a known word
-                if wordlist.known(left + right):
+                joined = (left + right).lower()
+                param = line[len(right):len(right) + 1] == "="  # '?re-' + 'ferrer=': a parameter name
+                if wordlist.known(left + right) or param or (corpus is not None and corpus.words[joined]):
                     text = text[:-1] + line
                 else:
                     text = text + line

@@ -38,7 +38,7 @@ def apply_regions(lines, stats, regions=REGIONS):
             out.append(Line(ln.no, md_line, verbatim=True))
         out.append(Line(region.last, ""))
         skip_until = region.last
-        stats.count(region.kind)
+        stats.count(region.kind, line=region.first)
     return out
 
 
@@ -52,7 +52,7 @@ def strip_furniture(lines, stats):
         m = None if ln.verbatim else HEADER_RE.match(ln.text)
         if m:
             stats.pages.add(int(m.group(1)))
-            stats.count("page-header")
+            stats.count("page-header", line=ln.no)
             j = i + 1
             # the blanks after a header, and a side label within the next lines
             while j < len(lines) and j <= i + 6:
@@ -62,7 +62,7 @@ def strip_furniture(lines, stats):
                     continue
                 if t in SIDE_LABELS:
                     stats.side_labels.append((lines[j].no, t))
-                    stats.count("side-label")
+                    stats.count("side-label", line=lines[j].no)
                     j += 1
                     # and the blanks after the label
                     while j < len(lines) and lines[j].blank:
@@ -80,7 +80,7 @@ def strip_furniture(lines, stats):
             ln.page_start = True
             ln.text = ln.text.strip()
             if ln.text in JUNK_AT_PAGE_TOP:
-                stats.count("junk-line")
+                stats.count("junk-line", line=ln.no)
                 if i + 1 < len(lines):
                     lines[i + 1].page_start = True
                 i += 1

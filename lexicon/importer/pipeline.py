@@ -86,6 +86,7 @@ def run(seed_path, toc_path, wordlist=None):
     lemmas, references = [], []
     for sec in lemma_sections:
         e = sec.entry
+        stats.section = slug_of[e.title]
         body, lead = structure.build_markdown(sec.lines, cleaner, stats)
         refs, body = crossrefs.find(body, titles, self_title=e.title)
         lead = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", lead)
@@ -100,7 +101,12 @@ def run(seed_path, toc_path, wordlist=None):
             authors=list(e.authors), lead=lead, body=body, source_text=src,
         ))
 
+    stats.section = "voorwerk"
     page_records = build_pages(front, cleaner, titles, stats)
+    stats.section = None
+    ranges = [(1, min(e.start_line for e in toc) - 1, "voorwerk")] + [
+        (e.start_line, e.end_line, slug_of[e.title]) for e in toc]
+    stats.attribute_lines(ranges)
     authors = {}
     for lemma in lemmas:
         for name in lemma.authors:

@@ -134,8 +134,8 @@ REGIONS = [
            "| --- | --- | --- | --- | --- |\n"
            "| Medisch model | Patiënt | Verzorgen, behandelen | Instituten | Segregratie |\n"
            "| Ontwikkelingsmodel | Mens met mogelijkheden | Ontwikkelen, trainen | Speciale voorzieningen | Normalisatie |\n"
-           "| Ondersteuningsmodel/Burgerschapsmodel | Burger | Ondersteunen | Gewone voorzieningen | Integratie/Inclusie |",
-           "table-rebuilt"),
+           "| Ondersteuningsmodel/Burgerschapsmodel | Burger | Ondersteunen | Gewone voorzieningen | Integratie/Inclusie |\n\n"
+           f"{REBUILT_NOTE}", "table-rebuilt"),
     Region(7750, 7783, "De redenering achter het vermaatschappelingsproces", "door lokale samenleving",
            "*Figuur: De redenering achter het vermaatschappelijkingsproces*\n\n"
            "1. extramuralisering en creatie integraal voorzieningenaanbod\n"
@@ -164,7 +164,7 @@ def apply_line_fixes(lines, stats, fixes=LINE_FIXES):
         ln = by_no.get(no)
         if ln is not None and old in ln.text:
             ln.text = ln.text.replace(old, new, 1)
-            stats.count(kind)
+            stats.count(kind, line=no)
     return lines
 
 

@@ -308,8 +308,19 @@ def render(blocks, cleaner, references_heading="Literatuur"):
     return chunks
 
 
+URL_RE = re.compile(r"(?<![<(])\b((?:https?://|www\.)[^\s<>]+?)(?=[.,;:)]?(?:\s|$))")
+
+
+def link_urls(text):
+    """Bare URLs (in footnotes) become Markdown autolinks."""
+    def repl(m):
+        url = m.group(1)
+        return f"<{url}>" if url.startswith("http") else f"[{url}](https://{url})"
+    return URL_RE.sub(repl, text)
+
+
 def footnote_markdown(notes, cleaner):
-    return [f"[^{n}]: {cleaner.text(notes[n])}" for n in sorted(notes)]
+    return [f"[^{n}]: {link_urls(cleaner.text(notes[n]))}" for n in sorted(notes)]
 
 
 def build_markdown(lines, cleaner, stats=None):

@@ -51,6 +51,7 @@ class Command(BaseCommand):
             w(f"{lemma.slug[:34]:34} {lemma.cluster.slug:>14} {len(lemma.ordered_authors):>7} "
               f"{r.source_words:>6} {r.imported_words:>6} {r.rate_before:>8.2%} {r.rate_after:>7.2%} "
               f"{r.rate_after_other:>6.2%} {r.hyphen_candidates:>5} {r.header_fragments:>4} {len(r.e_acute_suspects):>4}")
+            self._replacements(result.stats.by_section.get(lemma.slug))
         front_src = "\n".join(raw[:first_lemma_line - 1])
         pages = list(Page.objects.order_by("order"))
         page_report = quality.measure("voorwerk", front_src, "\n\n".join(p.body for p in pages), wordlist)
@@ -59,6 +60,7 @@ class Command(BaseCommand):
           f"{page_report.source_words:>6} {page_report.imported_words:>6} {page_report.rate_before:>8.2%} "
           f"{page_report.rate_after:>7.2%} {page_report.rate_after_other:>6.2%} {page_report.hyphen_candidates:>5} "
           f"{page_report.header_fragments:>4} {len(page_report.e_acute_suspects):>4}")
+        self._replacements(result.stats.by_section.get("voorwerk"))
         t = quality.total(reports)
         w("")
         w(f"Totaal: {len(lemmas)} lemma's, {sum(1 for x in lemmas if x.ordered_authors)} met auteurs, "
@@ -77,3 +79,7 @@ class Command(BaseCommand):
                             ("Afkortingen", "acronym"), ("Engelse termen", "english")):
             items = [(word, n) for word, n in t.unknown_list.most_common() if quality.classify_unknown(word) == kind]
             w(f"{label} ({sum(n for _, n in items)}): " + ", ".join(f"{word} ({n})" for word, n in items[:options['top']]))
+
+    def _replacements(self, counter):
+        if counter:
+            self.stdout.write("    vervangingen: " + ", ".join(f"{k} {n}" for k, n in sorted(counter.items())))
