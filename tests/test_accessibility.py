@@ -142,3 +142,14 @@ def test_the_axe_harness_reports_a_known_violation(page):
     """Guards the tests above against passing because axe did not run."""
     page.set_content('<html lang="nl"><body><main><img src="x.png"><button></button></main></body></html>')
     assert any(v.startswith(("image-alt", "button-name")) for v in _violations(page))
+
+
+def test_a_lemma_prints_without_navigation_on_a4(live_server, lexicon, page):
+    page.goto(live_server.url + "/lemma/sociale-basis/")
+    page.emulate_media(media="print")
+    for hidden in (".site-header", ".site-nav", ".site-footer", ".breadcrumbs", ".prev-next", ".relation-map"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    for shown in ("h1", ".lemma-body", ".cite .citation"):
+        assert page.locator(shown).first.is_visible(), shown
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
