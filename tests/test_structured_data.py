@@ -49,3 +49,12 @@ def test_home_lists_the_defined_term_set(client, lemma):
     (data,) = _jsonld(client.get("/").content.decode())
     assert data["@type"] == "DefinedTermSet"
     assert [t["name"] for t in data["hasDefinedTerm"]] == ["Sociale basis"]
+
+
+def test_pages_point_to_their_machine_readable_forms(client, lemma):
+    lemma_html = client.get("/lemma/sociale-basis/").content.decode()
+    api_url = re.search(r'<link rel="alternate" type="application/json" href="([^"]+)"', lemma_html).group(1)
+    assert client.get(api_url).json()["slug"] == "sociale-basis"
+    home_html = client.get("/").content.decode()
+    skos_url = re.search(r'<link rel="alternate" type="text/turtle"[^>]* href="([^"]+)"', home_html).group(1)
+    assert client.get(skos_url)["Content-Type"].startswith("text/turtle")
