@@ -48,6 +48,7 @@ LINE_FIXES = [
     (5147, "kan zijn. 5.)", "kan zijn.", "ocr"),
     (5148, "Gericht op insluiting", "5. Gericht op insluiting", "ocr"),
     (5637, "etal., 2018", "et al., 2018", "ocr"),
+    (7626, "hbo- opleidingen", "hbo-opleidingen", "ocr"),
     (1551, "rijke 6f arme", "rijke óf arme", "ocr"),
     (5427, "6f-6f", "óf-óf", "ocr"),
     (2354, "21¢ eeuw", "21e eeuw", "ocr"),
