@@ -131,3 +131,8 @@ def test_binary_toc(tmp_path, existing):
 
 def test_missing_file(tmp_path, existing):
     assert_refused(tmp_path / "bestaat-niet.txt", TOC, "bestaat-niet.txt", existing)
+
+
+def test_missing_word_list_is_a_clear_error(monkeypatch, tmp_path, existing):
+    monkeypatch.setenv("LEXICON_WORDLIST", str(tmp_path / "geen-woordenlijst"))
+    assert_refused(SEED, TOC, "wdutch", existing)

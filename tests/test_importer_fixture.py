@@ -8,7 +8,7 @@ from django.utils.text import slugify
 
 from lexicon.rendering import render_markdown
 
-from .importer_helpers import FIXTURE, TOC
+from .importer_helpers import FIXTURE, TOC, needs_wordlist
 
 ROWS = json.loads(FIXTURE.read_text(encoding="utf-8"))
 
@@ -148,3 +148,17 @@ def test_authors_have_sort_names_and_unique_slugs():
     assert len({a["fields"]["slug"] for a in authors}) == len(authors)
     lans = [a for a in authors if a["fields"]["name"] == "Renske van der Zwet"][0]
     assert lans["fields"]["sort_name"] == "Zwet, Renske van der"
+
+
+@needs_wordlist
+def test_quality_targets_are_met():
+    """No header, line-end hyphen or é-for-ë left; unknown words (names and English aside) below 1%."""
+    from lexicon.importer import quality, wordlist
+    wl = wordlist.load()
+    reports = [quality.measure(slug, "", body, wl) for slug, body in TEXTS]
+    total = quality.total(reports)
+    assert total.header_fragments == 0
+    assert total.hyphen_candidates == 0
+    assert total.e_acute_suspects == []
+    assert total.stray == 0
+    assert total.rate_after_other < 0.01

@@ -92,8 +92,12 @@ class WordList:
         return False
 
 
-@lru_cache(maxsize=2)
 def load(path=None):
+    return _load(path or wordlist_path())
+
+
+@lru_cache(maxsize=4)
+def _load(path):
     return WordList.from_file(path)
 
 
