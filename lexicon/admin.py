@@ -58,6 +58,11 @@ class LemmaAuthorInline(admin.TabularInline):
     verbose_name = gettext_lazy("auteur")
     verbose_name_plural = gettext_lazy("auteurs (in volgorde)")
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "author":
+            kwargs["label"] = gettext_lazy("auteur")  # the model field has no Dutch verbose_name
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 class CrossReferenceInline(admin.TabularInline):
     """Cross-references set by hand. 'Vermelding' rows follow from the text and are kept in
@@ -98,6 +103,9 @@ class LemmaAdmin(VersionAdmin):
         (gettext_lazy("Tekst"), {"fields": ["lead", "body", "alternative_terms"]}),
         (gettext_lazy("Publicatie"), {"fields": ["status", "published_at", "loaded_version"]}),
     ]
+
+    class Media:
+        css = {"all": ["css/lemma_editor.css"]}  # status badges in the list
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
     def status_label(self, obj):

@@ -43,7 +43,7 @@ class LemmaAdminForm(forms.ModelForm):
         fields = "__all__"
         widgets = {
             "body": MarkdownEditor(),
-            "lead": forms.Textarea(attrs={"rows": 3}),
+            "lead": forms.Textarea(attrs={"rows": 4, "class": "vLargeTextField"}),
         }
 
     def __init__(self, *args, **kwargs):

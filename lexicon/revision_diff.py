@@ -6,6 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -34,7 +35,8 @@ def snapshot(version):
     clusters = dict(Cluster.objects.values_list("pk", "name"))
     data["cluster_id"] = clusters.get(data.get("cluster_id"), data.get("cluster_id"))
     data["status"] = Lemma.Status(data["status"]).label if data.get("status") in Lemma.Status.values else data.get("status")
-    data["published_at"] = data["published_at"].strftime("%d-%m-%Y %H:%M") if data.get("published_at") else ""
+    # Versions store datetimes with the offset they were saved with: compare in local time.
+    data["published_at"] = timezone.localtime(data["published_at"]).strftime("%d-%m-%Y %H:%M") if data.get("published_at") else ""
     authors, refs = [], []
     titles = dict(Lemma.objects.values_list("pk", "title"))
     names = dict(Author.objects.values_list("pk", "name"))

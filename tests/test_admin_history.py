@@ -93,3 +93,18 @@ def test_anonymous_cannot_see_history(client, edited):
     client.logout()
     assert client.get(f"/beheer/lexicon/lemma/{edited.pk}/history/").status_code == 302
     assert client.get(f"/beheer/lexicon/lemma/{edited.pk}/history/vergelijk/").status_code == 302
+
+
+def test_same_moment_saved_with_another_offset_is_not_a_change(client, edited):
+    from datetime import datetime, timedelta, timezone
+
+    lemma = Lemma.objects.get(pk=edited.pk)
+    with reversion.create_revision():
+        lemma.published_at = datetime(2022, 1, 1, 0, 0, tzinfo=timezone.utc)
+        lemma.save()
+    with reversion.create_revision():
+        lemma.published_at = datetime(2022, 1, 1, 1, 0, tzinfo=timezone(timedelta(hours=1)))
+        lemma.save()
+    newer, older = Version.objects.get_for_object(lemma)[:2]
+    html = client.get(f"/beheer/lexicon/lemma/{lemma.pk}/history/vergelijk/", {"van": older.pk, "naar": newer.pk}).content.decode()
+    assert "Er is niets veranderd tussen deze twee versies." in html

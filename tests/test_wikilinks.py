@@ -121,3 +121,14 @@ def test_pages_resolve_wiki_links_without_auto_linking(lemmas):
     page.body = "Lees [[Sociale basis]]. Vertrouwen staat hier los."
     html = page.rendered.html
     assert 'href="/lemma/sociale-basis/"' in html and 'href="/lemma/vertrouwen/"' not in html
+
+
+def test_link_mentions_command_fills_genoemd_in_for_all_lemmas(client, lemmas, capsys):
+    from django.core.management import call_command
+
+    make_lemma("Leefbaarheid", slug="leefbaarheid", order=4, body="Vertrouwen en de sociale basis.")
+    call_command("link_mentions")
+    assert "2 vermeldingen" in capsys.readouterr().out
+    assert 'href="/lemma/leefbaarheid/"' in client.get("/lemma/vertrouwen/").content.decode()
+    call_command("link_mentions")  # idempotent
+    assert CrossReference.objects.filter(kind=CrossReference.Kind.MENTION).count() == 2
