@@ -13,6 +13,7 @@ def normalise(text, stats=None):
     before = text
     # doubled marks from the extraction: '‘ -> ‘ and '’ -> ’
     text = text.replace("'‘", "‘").replace("'’", "’").replace("‘'", "‘").replace("’'", "’")
+    text = text.replace("’’", "’").replace("‘‘", "‘")
     text = re.sub(r"(^|[\s(])'([st])\b", r"\1’\2", text)  # ’s avonds, ’t
     out = []
     stack = []
@@ -46,7 +47,7 @@ def normalise(text, stats=None):
         elif ch in CLOSERS and stack and not (prev.isalpha() and nxt.isalpha()):
             stack.pop()
         out.append(ch)
-    text = repair_pairs("".join(out))
+    text = repair_pairs("".join(out)).replace("’’", "’")
     if stats is not None and text != before:
         stats.count("quote-normalised", max(1, sum(before.count(q) - text.count(q) for q in "\"'")))
     return text

@@ -248,6 +248,7 @@ class Cleaner:
     def text(self, lines):
         joined = join_lines(lines, self.wordlist, self.corpus, self.stats)
         joined = re.sub(r"\s+", " ", joined).strip()
+        joined = re.sub(r"(?<=[a-z.]),,(?= )", ",", joined)  # 'et al.,, 2019'
         joined = diacritics.repair(joined, self.wordlist, self.stats)
         return quotes.normalise(joined, self.stats)
 
