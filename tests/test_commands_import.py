@@ -136,3 +136,9 @@ def test_missing_file(tmp_path, existing):
 def test_missing_word_list_is_a_clear_error(monkeypatch, tmp_path, existing):
     monkeypatch.setenv("LEXICON_WORDLIST", str(tmp_path / "geen-woordenlijst"))
     assert_refused(SEED, TOC, "wdutch", existing)
+
+
+def test_new_rows_after_the_import_get_fresh_primary_keys():
+    run_import()
+    lemma = make_lemma("Nieuw lemma na de import", slug="nieuw-na-import")
+    assert lemma.pk > 33

@@ -10,10 +10,11 @@ import os
 import tempfile
 
 from django.core import serializers
-from django.db import transaction
+from django.core.management.color import no_style
+from django.db import connections, transaction
 from django.utils.text import slugify
 
-from lexicon.models import CrossReference, LemmaAuthor, sort_name_for
+from lexicon.models import Author, Cluster, CrossReference, Lemma, LemmaAuthor, Page, sort_name_for
 
 FIXED_TIME = "2022-01-01T00:00:00Z"
 
@@ -95,4 +96,12 @@ def write_database(result, using="default"):
         for obj in serializers.deserialize("json", data, using=using):
             obj.save(using=using)
             count += 1
+        # explicit PKs: move PostgreSQL sequences past them, as loaddata does
+        connection = connections[using]
+        statements = connection.ops.sequence_reset_sql(
+            no_style(), [Cluster, Author, Lemma, LemmaAuthor, CrossReference, Page])
+        if statements:
+            with connection.cursor() as cursor:
+                for sql in statements:
+                    cursor.execute(sql)
     return count
