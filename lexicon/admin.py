@@ -8,7 +8,9 @@ LemmaAdminForm, server-side.
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -51,17 +53,53 @@ class AuthorAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class PlaceholderAutocomplete(AutocompleteSelect):
+    """Django's search picker forces an empty placeholder; an empty picker then has no
+    accessible name (axe: aria-input-field-name) and gives the editor no hint."""
+
+    placeholder = ""
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        attrs = super().build_attrs(base_attrs, extra_attrs)
+        if self.placeholder:
+            attrs["data-placeholder"] = str(self.placeholder)
+        return attrs
+
+
+def with_placeholder(field, text):
+    if field is not None and type(field.widget) is AutocompleteSelect:
+        field.widget.__class__ = PlaceholderAutocomplete
+        field.widget.placeholder = text
+    return field
+
+
+class LabelledInlineFormSet(BaseInlineFormSet):
+    """Tabular inlines render the delete checkbox without a <label>; give screen readers one."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["aria-label"] = _("verwijderen")
+
+
 class LemmaAuthorInline(admin.TabularInline):
     model = LemmaAuthor
+    formset = LabelledInlineFormSet
     autocomplete_fields = ["author"]
     extra = 0
     verbose_name = gettext_lazy("auteur")
     verbose_name_plural = gettext_lazy("auteurs (in volgorde)")
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "position":
+            field.widget.attrs["aria-label"] = _("positie")  # table cells have no <label>
+        return field
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "author":
             kwargs["label"] = gettext_lazy("auteur")  # the model field has no Dutch verbose_name
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return with_placeholder(super().formfield_for_foreignkey(db_field, request, **kwargs), _("Zoek een auteur"))
 
 
 class CrossReferenceInline(admin.TabularInline):
@@ -70,6 +108,7 @@ class CrossReferenceInline(admin.TabularInline):
 
     model = CrossReference
     fk_name = "source"
+    formset = LabelledInlineFormSet
     autocomplete_fields = ["target"]
     extra = 0
     fields = ["target", "kind", "note"]
@@ -106,6 +145,10 @@ class LemmaAdmin(VersionAdmin):
 
     class Media:
         css = {"all": ["css/lemma_editor.css"]}  # status badges in the list
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return with_placeholder(field, _("Zoek een cluster")) if db_field.name == "cluster" else field
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
     def status_label(self, obj):

@@ -50,6 +50,12 @@ class LemmaAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.initial["loaded_version"] = self.live_version or self.instance.version
+        published_at = self.fields.get("published_at")
+        if published_at is not None and hasattr(published_at.widget, "widgets"):
+            # The admin's split date/time inputs have no label of their own (screen readers).
+            date_input, time_input = published_at.widget.widgets
+            date_input.attrs["aria-label"] = _("Publicatiedatum: datum")
+            time_input.attrs["aria-label"] = _("Publicatiedatum: tijd")
         if "status" in self.fields:
             allowed = editorial.allowed_statuses(self.user)
             self.fields["status"].choices = [(v, label) for v, label in Lemma.Status.choices if v in allowed]

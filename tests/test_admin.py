@@ -272,3 +272,13 @@ def test_changelist_filters_by_status_and_cluster(editor, lexicon):
     html = editor.get("/beheer/lexicon/lemma/?status__exact=concept").content.decode()
     assert "Wederkerigheid" in html and "Sociale basis" not in html
     assert "Clusters" in html or "cluster" in html
+
+
+def test_roles_from_the_migration_match_the_workflow():
+    from django.contrib.auth.models import Group
+
+    editor = set(Group.objects.get(name="redacteur").permissions.values_list("codename", flat=True))
+    chief = set(Group.objects.get(name="hoofdredacteur").permissions.values_list("codename", flat=True))
+    assert {"add_lemma", "change_lemma", "view_suggestion"} <= editor
+    assert "publish_lemma" not in editor and "delete_lemma" not in editor and "change_suggestion" not in editor
+    assert {"publish_lemma", "delete_lemma", "change_suggestion"} <= chief
