@@ -27,6 +27,9 @@ class Command(BaseCommand):
         parser.add_argument("--top", type=int, default=40, help="hoeveel onbekende woorden tonen")
 
     def handle(self, *args, **options):
+        lemmas = list(Lemma.objects.order_by("order").select_related("cluster").prefetch_related("lemma_authors__author"))
+        if not lemmas:
+            raise CommandError("Er staan geen lemma's in de database; draai eerst `manage.py loaddata fixtures/lexicon.json`.")
         try:
             wordlist = load()
             toc = read_toc(options["toc"])
@@ -37,9 +40,6 @@ class Command(BaseCommand):
         by_title = {e.title: e for e in toc}
         first_lemma_line = min(e.start_line for e in toc)
         reports = []
-        lemmas = list(Lemma.objects.order_by("order").prefetch_related("lemma_authors__author"))
-        if not lemmas:
-            raise CommandError("Er staan geen lemma's in de database; draai eerst `manage.py loaddata fixtures/lexicon.json`.")
         w = self.stdout.write
         w(f"{'lemma':34} {'cluster':>14} {'auteurs':>7} {'bron':>6} {'import':>6} "
           f"{'onb.voor':>8} {'onb.na':>7} {'rest':>6} {'afbr-':>5} {'kop':>4} {'é/ë':>4}")
