@@ -1,24 +1,28 @@
 """Public pages. Thin: queries live on the models' managers, formatting in templates."""
 from itertools import groupby
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from . import citation
+from . import caching, citation
 from .models import Author, Cluster, CrossReference, Lemma, Page, SlugRedirect, Source
 from .pagination import paginate
 from .rendering import initial_letter
 
 LIST_PAGE_SIZE = 100
 RECENT_CHANGES = 6
+HOME_LEMMAS_PER_CLUSTER = 20  # the book has at most a dozen per cluster; a bigger lexicon links on
 
 
 def home(request):
     published = Lemma.objects.published()
-    clusters = Cluster.objects.prefetch_related(
-        Prefetch("lemmas", queryset=published.only("title", "slug", "order", "cluster_id"), to_attr="published_lemmas")
+    clusters = Cluster.objects.annotate(
+        published_count=Count("lemmas", filter=Q(lemmas__status=Lemma.Status.PUBLISHED))
+    ).prefetch_related(
+        Prefetch("lemmas", queryset=published.only("title", "slug", "order", "cluster_id")[:HOME_LEMMAS_PER_CLUSTER],
+                 to_attr="published_lemmas")
     )
     recent = published.for_listing().order_by("-updated")[:RECENT_CHANGES]
     intro = Page.objects.filter(slug="inleiding").only("title", "slug").first()
@@ -83,16 +87,29 @@ def cluster_detail(request, slug):
     )
 
 
+def _lemma_ids_by_initial():
+    """{letter: [pk, ...] in title order} of the published lemmas, once per content change."""
+    def build():
+        index = {}
+        for pk, title in Lemma.objects.published().order_by("title").values_list("pk", "title"):
+            index.setdefault(initial_letter(title), []).append(pk)
+        return index
+
+    return caching.per_generation("a-z-initials", build)
+
+
 def a_z(request):
-    lemmas = Lemma.objects.published().for_listing().order_by("title")
-    letters = sorted({initial_letter(t) for t in Lemma.objects.published().values_list("title", flat=True)})
+    by_initial = _lemma_ids_by_initial()
+    letters = sorted(by_initial)
     letter = (request.GET.get("letter") or "").strip().upper()[:1]
-    if letter:
-        if letter not in letters:
-            letter = ""
-        else:
-            lemmas = [lemma for lemma in lemmas if lemma.initial == letter]
-    page_obj = paginate(request, lemmas, LIST_PAGE_SIZE)
+    if letter in by_initial:
+        # Paginate the ids, then load only this page's lemmas: constant work per page at any size.
+        page_obj = paginate(request, by_initial[letter], LIST_PAGE_SIZE)
+        loaded = Lemma.objects.filter(pk__in=page_obj.object_list).for_listing().in_bulk()
+        page_obj.object_list = [loaded[pk] for pk in page_obj.object_list if pk in loaded]
+    else:
+        letter = ""
+        page_obj = paginate(request, Lemma.objects.published().for_listing().order_by("title"), LIST_PAGE_SIZE)
     groups = [(key, list(items)) for key, items in groupby(page_obj.object_list, key=lambda l: l.initial)]
     return render(
         request,
@@ -112,9 +129,11 @@ def author_list(request):
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
     lemmas = Lemma.objects.visible_to(request.user).filter(authors=author).for_listing()
-    if not lemmas and not request.user.is_staff:
+    page_obj = paginate(request, lemmas, LIST_PAGE_SIZE)
+    if not page_obj.paginator.count and not request.user.is_staff:
         raise Http404(_("Deze auteur heeft geen gepubliceerde lemma's."))
-    return render(request, "lexicon/author_detail.html", {"author": author, "lemmas": lemmas})
+    return render(request, "lexicon/author_detail.html",
+                  {"author": author, "lemmas": page_obj.object_list, "page_obj": page_obj})
 
 
 def page_detail(request, slug):
