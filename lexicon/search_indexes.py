@@ -76,8 +76,9 @@ class LemmaSectionIndex(_BaseIndex, indexes.Indexable):
         return LemmaSection
 
     def index_queryset(self, using=None):
-        # rebuild_index must work right after `loaddata`: derive missing/stale sections first.
-        sections.sync_all_sections(Lemma.objects.published())
+        # rebuild_index must work right after a raw `loaddata` or bulk import: derive sections
+        # for published lemmas that have none yet (saves keep them in step otherwise).
+        sections.sync_all_sections(Lemma.objects.published().filter(sections__isnull=True))
         return (
             LemmaSection.objects.filter(lemma__status=Lemma.Status.PUBLISHED)
             .select_related("lemma__cluster")

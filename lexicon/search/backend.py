@@ -34,8 +34,9 @@ from whoosh.highlight import HtmlFormatter, Highlighter, PinpointFragmenter
 from whoosh.index import LockError
 from whoosh.qparser import MultifieldParser, QueryParser
 from whoosh.qparser import plugins as qplugins
-from whoosh.query import NullQuery, Or, Term
-from whoosh.sorting import Count, FieldFacet
+from whoosh import collectors
+from whoosh.query import And, ConstantScoreQuery, NullQuery, Or, Term
+from whoosh.searching import ResultsPage
 
 from .analysis import dutch_analyzer, spelling_analyzer
 from .locks import index_lock
@@ -50,13 +51,47 @@ FIELD_BOOSTS = {
 }
 SPELLING_FIELD = "spelling"
 KEYWORD_FIELDS = {"cluster", "kind"}
-WRITER_TIMEOUT = 60.0  # seconds to wait for Whoosh's write lock (after our own file lock)
+SNIPPET_CHARS = 12000  # stored prefix of the document field, the part snippets come from
+SNIPPET_MATCHES = 40  # matched words considered per snippet (frequent words match hundreds of times)
+WRITER_TIMEOUT = 60.0
+PARSE_CACHE_SIZE = 256  # seconds to wait for Whoosh's write lock (after our own file lock)
 
 
 class SnippetFormatter(HtmlFormatter):
-    """<mark>…</mark> around matched words; text is HTML-escaped by Whoosh."""
+    """<mark>…</mark> around matched words; text is HTML-escaped by Whoosh. A fragment cut
+    from the middle of the text gets an ellipsis, so it does not read as a sentence start."""
 
     template = "<mark>%(t)s</mark>"
+
+    def format(self, fragments, replace=False):
+        out = []
+        for fragment in fragments:
+            html = self.format_fragment(fragment, replace=replace).strip()
+            if fragment.startchar > 0:
+                html = "… " + html
+            if fragment.endchar < len(fragment.text):
+                html += " …"
+            out.append(html)
+        return " ".join(out).replace("… …", "…")
+
+
+class SnippetFragmenter(PinpointFragmenter):
+    """Pinpoint fragments from the stored prefix, looking at the first matches only."""
+
+    def fragment_matches(self, text, tokens):
+        return super().fragment_matches(text, tokens[:SNIPPET_MATCHES])
+
+
+class RecordingTopCollector(collectors.TopCollector):
+    """Top N by score that also remembers every (filtered) match, for facet counts."""
+
+    def prepare(self, top_searcher, q, context):
+        super().prepare(top_searcher, q, context)
+        self.seen = []
+
+    def _collect(self, global_docnum, score):
+        self.seen.append(global_docnum)
+        return super()._collect(global_docnum, score)
 
 
 class DutchWhooshSearchBackend(WhooshSearchBackend):
@@ -66,6 +101,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         self._searcher = None
         self._stamp = None
         self._filter_cache = {}
+        self._parse_cache = {}
 
     # -- schema and parser ---------------------------------------------------------------
 
@@ -77,9 +113,11 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         # Words are AND-ed (narrowing, like users expect); each word is OR-ed over the boosted fields.
         self.parser = MultifieldParser(fields, schema=self.schema, fieldboosts=FIELD_BOOSTS)
         # Users' "*", "?" and "~" are ordinary characters here, not wildcards or fuzzy operators.
-        self.parser.remove_plugin_class(qplugins.WildcardPlugin)
-        self.parser.remove_plugin_class(qplugins.BoostPlugin)
+        # Fewer plugins also make parsing (a visible part of each query's time) cheaper.
+        for plugin in (qplugins.WildcardPlugin, qplugins.BoostPlugin, qplugins.RangePlugin, qplugins.EveryPlugin):
+            self.parser.remove_plugin_class(plugin)
         self.filter_parser = QueryParser(DJANGO_CT, schema=self.schema)
+        self._parse_cache = {}
         self._drop_searcher()
 
     def build_schema(self, fields):
@@ -169,6 +207,11 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             # Integers (lemma_id) are ID fields here: exact-match terms, not numeric ranges.
             doc[key] = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
         doc.pop("boost", None)
+        text = doc.get(self.content_field_name)
+        if isinstance(text, str) and len(text) > SNIPPET_CHARS:
+            # The whole text is indexed; only its start is stored for snippets. Loading and
+            # decompressing 50 KB chapters per hit was most of a query's time.
+            doc["_stored_" + self.content_field_name] = text[:SNIPPET_CHARS]
         return doc
 
     def update(self, index, iterable, commit=True):
@@ -250,14 +293,27 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
     # -- searching -----------------------------------------------------------------------
 
     def parse_user_query(self, query_string):
-        """Parse haystack's query string; never raises (bad syntax gives None = no results)."""
+        """Parse haystack's query string; never raises (bad syntax gives None = no results).
+
+        Parsing with the multifield parser costs milliseconds, and one request parses the same
+        query twice (results, then sections), so parsed queries are kept in a small cache."""
+        query_string = force_str(query_string)
+        cache = self._parse_cache
+        if query_string in cache:
+            return cache[query_string]
         try:
-            return self.parser.parse(force_str(query_string))
+            parsed = self.parser.parse(query_string)
         except Exception:  # Whoosh's parser can raise on odd input; the user sees "no results".
             self.log.warning("Unparsable query %r", query_string[:200])
-            return None
+            parsed = None
+        if parsed is NullQuery:
+            parsed = None
+        if len(cache) >= PARSE_CACHE_SIZE:
+            cache.pop(next(iter(cache)))
+        cache[query_string] = parsed
+        return parsed
 
-    def _build_filter(self, searcher, models, limit_to_registered_models, narrow_queries):
+    def _model_filter(self, searcher, models, limit_to_registered_models):
         from django.conf import settings
 
         if limit_to_registered_models is None:
@@ -267,16 +323,25 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         elif limit_to_registered_models:
             model_choices = self.build_models_list()
         else:
-            model_choices = []
-        parts = []
-        if model_choices:
-            parts.append(Or([Term(DJANGO_CT, ct) for ct in model_choices]))
-        for nq in narrow_queries or ():
-            parts.append(self.filter_parser.parse(force_str(nq)))
-        if not parts:
             return None
-        docs = set.intersection(*(self._filter_docs(searcher, q) for q in parts))
-        return docs
+        return self._filter_docs(searcher, Or([Term(DJANGO_CT, ct) for ct in model_choices]))
+
+    def _facet_values(self, searcher, field):
+        """docnum -> [values] of a keyword field, built once per searcher (Whoosh's FieldFacet
+        rebuilds this on every search, which was most of a faceted query's time)."""
+        key = ("facet", field)
+        values = self._filter_cache.get(key)
+        if values is None:
+            values = {}
+            if field in searcher.schema.names():
+                reader = searcher.reader()
+                fieldobj = searcher.schema[field]
+                for btext in reader.lexicon(field):
+                    value = fieldobj.from_bytes(btext)
+                    for docnum in reader.postings(field, value).all_ids():
+                        values.setdefault(docnum, []).append(value)
+            self._filter_cache[key] = values
+        return values
 
     @log_query
     def search(self, query_string, sort_by=None, start_offset=0, end_offset=None, fields="",
@@ -290,39 +355,49 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             return empty
         searcher = self.get_searcher()
         parsed = self.parse_user_query(query_string)
-        if parsed is NullQuery:
-            parsed = None
-        allowed = self._build_filter(searcher, models, limit_to_registered_models, narrow_queries)
-        if parsed is None or allowed is not None and not allowed:
+        if parsed is None:
             return {**empty, "spelling_suggestion": self._suggest_if_needed(searcher, 0, spelling_query)}
+        narrow = [self.filter_parser.parse(force_str(nq)) for nq in narrow_queries or ()]
+        if narrow:
+            # Narrowing terms (cluster, author, lemma ids) are intersected with the query but do
+            # not change its scores.
+            parsed = And([parsed] + [ConstantScoreQuery(nq, 0.0) for nq in narrow])
+        allowed = self._model_filter(searcher, models, limit_to_registered_models)
 
         page_num, page_length = self.calculate_page(start_offset, end_offset)
-        group_by = [FieldFacet(f, allow_overlap=True, maptype=Count) for f in facets or ()]
-        sortedby, reverse = None, False
         if sort_by:
             reverse = sort_by[0].startswith("-")
-            sortedby = [s.lstrip("-") for s in sort_by]
+            results = searcher.search(parsed, limit=None, filter=allowed, terms=bool(highlight),
+                                      sortedby=[s.lstrip("-") for s in sort_by], reverse=reverse)
+            seen = list(results.docs())
+        else:
+            # Top N by score, counting the filtered matches in the same pass (with Whoosh's
+            # block-quality skipping, the total is recomputed *without* the filter).
+            top = RecordingTopCollector(limit=page_num * page_length, usequality=False)
+            collector = collectors.TermsCollector(top) if highlight else top
+            if allowed is not None:
+                collector = collectors.FilterCollector(collector, allow=allowed)
+            searcher.search_with_collector(parsed, collector)
+            results = collector.results()
+            seen = top.seen
         try:
-            raw_page = searcher.search_page(
-                parsed, page_num, pagelen=page_length, filter=allowed, groupedby=group_by or None,
-                sortedby=sortedby, reverse=reverse, terms=bool(highlight),
-            )
+            raw_page = ResultsPage(results, page_num, page_length)
         except ValueError:
             return empty
+        hits = raw_page.total
         if raw_page.pagenum < page_num:
             # Whoosh returns the last page for a page number beyond it; haystack expects nothing.
-            if not raw_page.total:
-                return {**empty, "spelling_suggestion": self._suggest_if_needed(searcher, 0, spelling_query)}
-            return {**empty, "hits": raw_page.total}
-        results = self._process_page(raw_page, highlight, result_class)
+            return {**empty, "hits": hits,
+                    "spelling_suggestion": self._suggest_if_needed(searcher, hits, spelling_query)}
         facet_counts = {"fields": {}, "dates": {}, "queries": {}}
         for name in facets or ():
-            groups = raw_page.results.groups(name)
-            groups.pop(None, None)
-            facet_counts["fields"][name] = sorted(groups.items(), key=lambda item: (-item[1], item[0]))
-        hits = raw_page.total
+            values, counts = self._facet_values(searcher, name), {}
+            for docnum in seen:
+                for value in values.get(docnum, ()):
+                    counts[value] = counts.get(value, 0) + 1
+            facet_counts["fields"][name] = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         return {
-            "results": results,
+            "results": self._process_page(raw_page, highlight, result_class),
             "hits": hits,
             "facets": facet_counts,
             "spelling_suggestion": self._suggest_if_needed(searcher, hits, spelling_query),
@@ -336,8 +411,8 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         highlighter = None
         if highlight:
             highlighter = Highlighter(
-                fragmenter=PinpointFragmenter(maxchars=220, surround=70, autotrim=True),
-                formatter=SnippetFormatter(between=" … "),
+                fragmenter=SnippetFragmenter(maxchars=220, surround=70, autotrim=True, charlimit=SNIPPET_CHARS),
+                formatter=SnippetFormatter(),
                 always_retokenize=False,
             )
         results = []

@@ -190,7 +190,7 @@ def _attach_sections(query, hits, lemma_results):
     by_lemma = {int(r.pk): hit for r, hit in zip(lemma_results, [h for h in hits if h.kind == "lemma"])}
     ids = " OR ".join(str(pk) for pk in by_lemma)
     sqs = _base_queryset(query).models(LemmaSection).narrow(f"lemma_id:({ids})").highlight()
-    for result in sqs[: len(by_lemma) * 10]:
+    for result in sqs[: len(by_lemma) * SECTIONS_PER_LEMMA]:
         if not getattr(result, "anchor", ""):
             continue  # the text before the first heading is the lemma itself
         hit = by_lemma.get(int(result.lemma_id or 0))
