@@ -195,6 +195,9 @@ class LemmaAdmin(VersionAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         editorial.sync_mentions(form.instance)
+        if reversion.is_active():
+            # Re-take the lemma with its final authors and references (bulk writes send no signals).
+            reversion.add_to_revision(form.instance)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:

@@ -270,4 +270,7 @@ def import_directory(directory):
                 CrossReference(source=lemma, target=targets[target], kind=kind, note=note)
                 for target, kind, note in refs
             ])
+        for lemma in by_slug.values():
+            # The revision holds each lemma with its final authors and references (bulk writes send no signals).
+            reversion.add_to_revision(lemma)
     return created, updated

@@ -282,3 +282,11 @@ def test_roles_from_the_migration_match_the_workflow():
     assert {"add_lemma", "change_lemma", "view_suggestion"} <= editor
     assert "publish_lemma" not in editor and "delete_lemma" not in editor and "change_suggestion" not in editor
     assert {"publish_lemma", "delete_lemma", "change_suggestion"} <= chief
+
+
+def test_new_lemma_cannot_take_the_old_slug_of_a_renamed_one(editor, lexicon):
+    SlugRedirect.objects.create(old_slug="buurtkracht", lemma=lexicon["basis"])
+    response = editor.post(ADD, new_lemma_data(editor))
+    assert response.status_code == 200
+    assert "was eerder het adres van ‘Sociale basis’" in response.content.decode()
+    assert not Lemma.objects.filter(slug="buurtkracht").exists()

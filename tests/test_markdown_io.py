@@ -144,3 +144,16 @@ def test_binary_file_is_refused_clearly(tmp_path, small_lexicon):
     (tmp_path / "plaatje.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\xff\xfe")
     with pytest.raises(markdown_io.MarkdownImportError, match="plaatje.md: geen UTF-8"):
         markdown_io.import_directory(tmp_path)
+
+
+def test_import_is_one_revision_with_authors_and_references(tmp_path, small_lexicon):
+    from reversion.models import Version
+
+    markdown_io.export_lexicon(tmp_path)
+    wipe_lemmas()
+    markdown_io.import_directory(tmp_path)
+    basis = Lemma.objects.get(slug="sociale-basis")
+    version = Version.objects.get_for_object(basis).get()
+    models = {v.content_type.model for v in version.revision.version_set.all()}
+    assert {"lemma", "lemmaauthor", "crossreference"} <= models
+    assert version.revision.comment == "Geïmporteerd uit Markdown."
