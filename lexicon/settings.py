@@ -167,6 +167,7 @@ if SEARCH_BACKEND == "elasticsearch":
             "ENGINE": "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine",
             "URL": os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200/"),
             "INDEX_NAME": os.environ.get("ELASTICSEARCH_INDEX", "lexicon"),
+            "INCLUDE_SPELLING": True,  # "Bedoelde u ...?"
         }
     }
 else:
@@ -177,6 +178,8 @@ else:
         }
     }
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 10
+# Index updates after commit, serialized across worker processes (lexicon.search.signals).
+HAYSTACK_SIGNAL_PROCESSOR = "lexicon.search.signals.LockedSignalProcessor"
 
 # Production hardening; `DEBUG=0 SECRET_KEY=... manage.py check --deploy` is clean.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -5,6 +5,8 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from . import download_views, suggestions, views
+from .search import api as search_api
+from .search import views as search_views
 from .feeds import LemmaFeed
 from .sitemaps import SITEMAPS
 
@@ -22,7 +24,10 @@ public = [
     path("over/<slug:slug>/", views.page_detail, name="page"),
     path("bronnen/", views.source_list, name="sources"),
     path("bronnen/<slug:slug>/", views.source_detail, name="source"),
-    path("zoeken/", views.search_placeholder, name="search"),
+    path("zoeken/", search_views.search, name="search"),
+    # Search API (issue 4); listed before the open-data API include.
+    path("api/zoeken", search_api.search, name="api_search"),
+    path("api/suggest", search_api.suggest_view, name="api_suggest"),
     # Open data (issue 6): API, citations, SKOS export.
     path("api/", include("lexicon.api.urls")),
     path("lemma/<slug:slug>/citeer.bib", download_views.cite_bibtex, name="cite_bibtex"),
