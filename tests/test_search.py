@@ -220,3 +220,23 @@ def test_rebuild_index_from_empty_var_directory(client, lexicon, settings, tmp_p
     call_command("rebuild_index", interactive=False, verbosity=0)
     assert target.is_dir()
     assert "Buurt" in titles(api(client, q="buurten"))
+
+
+def test_api_contract(client, lexicon):
+    data = api(client, q="buurten")
+    assert {"results", "total", "suggestion"} <= set(data)
+    for result in data["results"]:
+        assert {"title", "url", "cluster", "section", "snippet", "score"} <= set(result)
+        assert result["url"].startswith("http://testserver/")
+        assert isinstance(result["score"], float)
+
+
+def test_markup_in_text_and_query_is_escaped(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_lemma("Wantrouwen", slug="wantrouwen",
+                   body="Wantrouwen <script>alert('x')</script> en <img src=x onerror=alert(1)> wantrouwen.")
+    html = client.get("/zoeken/", {"q": "wantrouwen <script>alert(1)</script>"}).content.decode()
+    assert "<script>alert" not in html and "<img src=x" not in html
+    html = client.get("/zoeken/", {"q": "wantrouwen"}).content.decode()
+    assert "<mark>Wantrouwen</mark>" in html or "<mark>wantrouwen</mark>" in html
+    assert "<script>alert" not in html and "<img src=x" not in html

@@ -114,6 +114,8 @@ def test_concurrent_saves_from_several_processes_are_all_indexed(client, commit)
     with commit():
         lemmas = [make_lemma(f"Lemma {i}", cluster=cluster, body=f"Tekst {i}.") for i in range(16)]
     pks = [lemma.pk for lemma in lemmas]
+    # This process now holds a cached searcher; it must notice the other processes' commits.
+    assert found(client, "zoekwoord%sx" % pks[0]) == []
     ctx = multiprocessing.get_context("fork")
     workers = 4
     barrier, failures = ctx.Barrier(workers), ctx.Queue()

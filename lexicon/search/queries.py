@@ -195,7 +195,10 @@ def _attach_sections(query, hits, lemma_results):
             continue  # the text before the first heading is the lemma itself
         hit = by_lemma.get(int(result.lemma_id or 0))
         if hit is not None and len(hit.sections) < SECTIONS_PER_LEMMA:
-            hit.sections.append(SectionHit(title=result.title, url=result.url, snippet=_snippet(result)))
+            snippet = _snippet(result)
+            if snippet == hit.snippet:
+                snippet = ""  # the lemma's snippet already shows this passage
+            hit.sections.append(SectionHit(title=result.title, url=result.url, snippet=snippet))
 
 
 def _facets(result_page, counts):
