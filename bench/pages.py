@@ -1,0 +1,122 @@
+"""How close the site comes to the physical limit: gunicorn vs nginx serving a file.
+
+    .venv/bin/python bench/pages.py                  # ~3 minutes; SQLite scratch DB, Redis cache if running
+    .venv/bin/python bench/pages.py --postgres       # scratch database lexicon_bench_pages on PostgreSQL
+    .venv/bin/python bench/pages.py --seconds 5 --connections 8 --cache file
+
+Production settings (DEBUG off) on a scratch database in a temp dir with fixtures/lexicon.json
+(or a synthetic lexicon of the same size when it is missing) and a fresh search index.
+gunicorn (2 sync workers) serves the site on 127.0.0.1:8025 with the page cache on, then on
+127.0.0.1:8028 with it off (PAGE_CACHE=0: every request renders); nginx (Debian package, own config,
+2 workers) serves the same lemma page saved as a file on 127.0.0.1:8026: the physical limit of
+this machine for that response. Load comes from wrk on loopback (a Python client if wrk is
+missing), the same connections and duration for every row. Prints one table: requests/s, p50
+and p95 latency, and requests/s as a ratio of nginx's.
+
+Targets (issue 7): cached lemma page >= 0.3x nginx; search page p95 < 50 ms on the real lexicon.
+Client, servers and the other engineers' processes share this machine's CPUs: compare the
+ratios within one run rather than absolute figures across runs.
+"""
+import argparse
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _server  # noqa: E402
+
+SITE, NGINX, SITE_UNCACHED = 8025, 8026, 8028
+SEARCH_TERMS = ["nabijheid", "eenzaamheid", "buurten", "vertrouwen", "sociale basis", "ervaringsdeskundigheid",
+                "keukentafelgesprek", "segregatie", "professionals", "wederkerigheid"]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=int, default=8, help="duration per row (default 8)")
+    parser.add_argument("--connections", type=int, default=8, help="concurrent connections (default 8)")
+    parser.add_argument("--postgres", action="store_true", help="use PostgreSQL database lexicon_bench_pages")
+    parser.add_argument("--cache", choices=["auto", "redis", "file"], default="auto",
+                        help="shared page cache: Redis on 127.0.0.1:6379 when running (auto), or files")
+    parser.add_argument("--workdir", default=None, help="scratch directory (default: a new temp dir)")
+    args = parser.parse_args()
+
+    workdir = Path(args.workdir or tempfile.mkdtemp(prefix="bench_pages_"))
+    database_url = None
+    if args.postgres:
+        database_url = "postgres://postgres@127.0.0.1:5432/lexicon_bench_pages"
+        _server.reset_postgres(database_url)
+    env = _server.scratch_env(workdir, database_url, cache=args.cache)
+    print(f"# workdir {workdir}; database {env['DATABASE_URL'].split('?')[0]}; cache {env['CACHE_URL']}")
+    _server.prepare_site(env)
+
+    urls = _server.django_query(env, """
+from lexicon.models import Lemma, Author
+lemma = Lemma.objects.published().order_by("order").first()
+author = Author.objects.filter(lemmas__status="gepubliceerd").order_by("sort_name").first()
+print(json.dumps({"lemma": lemma.get_absolute_url(), "cluster": lemma.cluster.get_absolute_url(),
+                  "author": author.get_absolute_url(), "count": Lemma.objects.published().count()}))
+""")
+    pages = [
+        ("home", ["/"]),
+        ("lemma", [urls["lemma"]]),
+        ("cluster", [urls["cluster"]]),
+        ("A-Z", ["/a-z/"]),
+        ("author", [urls["author"]]),
+        ("search (10 queries)", [f"/zoeken/?q={t.replace(' ', '+')}" for t in SEARCH_TERMS]),
+    ]
+    print(f"# {urls['count']} published lemmas; lemma page {urls['lemma']}; "
+          f"{args.connections} connections x {args.seconds} s per row")
+
+    rows = []
+    site = _server.start_gunicorn(env, SITE)
+    base = f"http://127.0.0.1:{SITE}"
+    status, headers, lemma_html = _server.fetch(base + urls["lemma"])
+    assert status == 200
+    for name, paths in pages:
+        for path in paths:  # warm: the first request renders and stores
+            _server.fetch(base + path)
+        rows.append((f"{name}, cached", _server.load(base, paths, args.seconds, args.connections)))
+    _, cached_headers, _ = _server.fetch(base + urls["lemma"])
+    _server.stop(site)
+
+    uncached_env = {**env, "PAGE_CACHE": "0"}
+    site = _server.start_gunicorn(uncached_env, SITE_UNCACHED)
+    base = f"http://127.0.0.1:{SITE_UNCACHED}"
+    for name, paths in pages:
+        _server.fetch(base + paths[0])
+        rows.append((f"{name}, rendered", _server.load(base, paths, args.seconds, args.connections)))
+    _server.stop(site)
+
+    www = workdir / "nginx" / "www"
+    www.mkdir(parents=True, exist_ok=True)
+    (www / "lemma.html").write_bytes(lemma_html)
+    nginx = _server.start_nginx(workdir / "nginx", NGINX)
+    limit = _server.load(f"http://127.0.0.1:{NGINX}", ["/lemma.html"], args.seconds, args.connections)
+    _server.stop(nginx)
+    rows.append(("lemma as a file, nginx", limit))
+
+    print(f"# page cache header on the lemma page: X-Page-Cache={cached_headers.get('X-Page-Cache')}, "
+          f"ETag={cached_headers.get('ETag')}; lemma page {len(lemma_html) // 1024} KiB; client {limit['client']}")
+    print()
+    print(f"{'page':32} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'x nginx':>8} {'errors':>7}")
+    print("-" * 77)
+    for name, r in rows:
+        errors = r["non2xx"] + r["errors"]
+        print(f"{name:32} {r['rps']:9.0f} {r['p50']:8.1f} {r['p95']:8.1f} {r['rps'] / limit['rps']:8.2f} {errors:7d}")
+    print()
+    lemma_cached = next(r for n, r in rows if n == "lemma, cached")
+    search = next(r for n, r in rows if n.startswith("search") and n.endswith("rendered"))
+    search_cached = next(r for n, r in rows if n.startswith("search") and n.endswith("cached"))
+    ratio = lemma_cached["rps"] / limit["rps"]
+    print(f"cached lemma page / nginx = {ratio:.2f}x (target >= 0.3x): {'MET' if ratio >= 0.3 else 'NOT MET'}")
+    print(f"search page p95 = {search['p95']:.1f} ms rendered, {search_cached['p95']:.1f} ms cached "
+          f"(target < 50 ms): {'MET' if search['p95'] < 50 else 'NOT MET'} when rendered")
+    if any(r["non2xx"] or r["errors"] for _, r in rows):
+        print("WARNING: some requests failed (see the errors column)")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
