@@ -6,6 +6,7 @@ transaction commits, the lemma is re-read from the database and its documents re
 the index write lock. Re-reading at commit time, under the lock, is what prevents lost updates
 when several workers save at once: whoever writes last writes the latest committed state.
 A lemma that is not published (or no longer exists) has all its documents removed.
+Fixture loads (``loaddata``, raw saves) only derive sections; run ``rebuild_index`` after them.
 """
 import logging
 
@@ -69,6 +70,12 @@ def reindex_source_section(pk, using="default"):
         backend.update(connections[using].get_unified_index().get_index(SourceSection), [section])
 
 
+def _sync_sections_of(pk):
+    lemma = Lemma.objects.filter(pk=pk).only("pk", "title", "body").first()
+    if lemma is not None:
+        sections.sync_sections(lemma)
+
+
 def _on_commit(func, *args):
     def run():
         try:
@@ -115,11 +122,14 @@ class LockedSignalProcessor(BaseSignalProcessor):
             return ["default"]
 
     def lemma_saved(self, sender, instance, raw=False, **kwargs):
-        if not raw:
-            # Sections follow the body right away (also for drafts, so previews and exports agree).
-            sections.sync_sections(instance)
-        # For fixture loads (raw) the lemma's sections may follow later in the same file: the
-        # commit-time reindex derives them once everything is loaded.
+        if raw:
+            # Fixture load: the file may carry its own sections further on, so derive them once
+            # everything is loaded. The index is not touched one lemma at a time here: `loaddata`
+            # is followed by `rebuild_index` (make data/index), which is much faster.
+            _on_commit(_sync_sections_of, instance.pk)
+            return
+        # Sections follow the body right away (also for drafts, so previews and exports agree).
+        sections.sync_sections(instance)
         for using in self._each_alias(instance):
             _on_commit(reindex_lemma, instance.pk, using)
 
@@ -128,6 +138,8 @@ class LockedSignalProcessor(BaseSignalProcessor):
             _on_commit(reindex_lemma, instance.pk, using)
 
     def authorship_changed(self, sender, instance, raw=False, **kwargs):
+        if raw:
+            return
         for using in self._each_alias(instance):
             _on_commit(reindex_lemma, instance.lemma_id, using)
 
@@ -145,11 +157,15 @@ class LockedSignalProcessor(BaseSignalProcessor):
             for using in self._each_alias(instance):
                 _on_commit(reindex_lemma, pk, using)
 
-    def source_changed(self, sender, instance, **kwargs):
+    def source_changed(self, sender, instance, raw=False, **kwargs):
+        if raw:
+            return
         for using in self._each_alias(instance):
             _on_commit(reindex_source, instance.pk, using)
 
-    def source_section_changed(self, sender, instance, **kwargs):
+    def source_section_changed(self, sender, instance, raw=False, **kwargs):
+        if raw:
+            return
         for using in self._each_alias(instance):
             _on_commit(reindex_source_section, instance.pk, using)
 
