@@ -282,3 +282,29 @@ def _python_load(base, paths, seconds, connections):
     return {"requests": len(latencies), "seconds": elapsed, "rps": len(latencies) / elapsed, "p50": q[49],
             "p95": q[94], "p99": q[98], "non2xx": sum(1 for s in statuses if not 200 <= s < 400),
             "errors": statuses.count(0), "client": "python"}
+
+
+# --- the ceiling for any Python app on this gunicorn ----------------------------------------------
+
+def bare_app(environ, start_response):
+    """A WSGI app that returns the saved page and does nothing else: what gunicorn itself costs."""
+    global _BARE_BODY
+    if _BARE_BODY is None:
+        _BARE_BODY = Path(os.environ["BENCH_BARE_FILE"]).read_bytes()
+    start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(_BARE_BODY)))])
+    return [_BARE_BODY]
+
+
+_BARE_BODY = None
+
+
+def start_bare_gunicorn(body_file, port, workers=2):
+    env = {**os.environ, "BENCH_BARE_FILE": str(body_file)}
+    proc = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "--pythonpath", str(ROOT / "bench"), "_server:bare_app", "--workers", str(workers),
+         "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    _children.append(proc)
+    wait_for(f"http://127.0.0.1:{port}/", proc)
+    return proc

@@ -157,15 +157,32 @@ def response_is_cacheable(request, response):
 
 
 def page_key(request):
-    """Key for this request's page, or None when the request cannot be keyed (bad Host)."""
+    """Key for this request's page (scheme, validated host, full path with query string), or None
+    when the Host header is not allowed: then Django answers 400 and nothing is cached."""
     try:
         host = request.get_host()
     except DisallowedHost:
-        return None, None
-    state = content_state()
+        return None
     url = f"{request.scheme}://{host}{request.get_full_path()}"
-    digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"lexicon:page:{state[0]}:{digest}", state
+    return "lexicon:page:" + hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def lookup(key):
+    """(content state, stored page or None) in one cache round trip. A page stored under an older
+    generation is a miss (and is overwritten by the next render of that URL)."""
+    _local.read_since_bump = True
+    found = cache.get_many([STATE_KEY, key])
+    state = found.get(STATE_KEY) or content_state()
+    frozen = found.get(key)
+    if frozen is not None and frozen[0] == state[0]:
+        return state, frozen
+    return state, None
+
+
+def store(key, state, response):
+    """Store a page rendered under ``state`` (read before rendering, so a save committed while it
+    rendered leaves it under the older generation, where it is never served)."""
+    cache.set(key, (state[0], response.status_code, list(response.items()), response.content), timeout())
 
 
 # --- storing and serving ----------------------------------------------------------------------
@@ -177,12 +194,8 @@ def add_validators(response, state):
     patch_cache_control(response, no_cache=True)
 
 
-def freeze(response):
-    return (response.status_code, list(response.items()), response.content)
-
-
 def thaw(frozen):
-    status, headers, content = frozen
+    _generation, status, headers, content = frozen
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
@@ -202,3 +215,30 @@ def per_generation(name, compute):
         value = compute()
         cache.set(key, value, timeout())
     return value
+
+
+# --- Redis backend that keeps its client ---------------------------------------------------------
+
+from django.core.cache.backends.redis import RedisCache as _DjangoRedisCache  # noqa: E402
+from django.core.cache.backends.redis import RedisCacheClient as _DjangoRedisCacheClient  # noqa: E402
+
+
+class _ReusingRedisClient(_DjangoRedisCacheClient):
+    """Django builds a new redis.Redis object for every cache call (about 0.1 ms, more than the
+    round trip to Redis itself); a page-cache hit makes one call, so reuse one client per pool.
+    redis.Redis is thread-safe: its connections come from the (shared) pool."""
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        if index not in clients:
+            clients[index] = self._client(connection_pool=self._get_connection_pool(write))
+        return clients[index]
+
+
+class RedisCache(_DjangoRedisCache):
+    """``django.core.cache.backends.redis.RedisCache`` with a reused client (settings: CACHE_URL=redis://...)."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = _ReusingRedisClient

@@ -1,14 +1,14 @@
 """Serve anonymous readers rendered pages from the shared cache (rules in lexicon.caching)."""
-from django.core.cache import cache
+from django.utils.cache import get_conditional_response
 
 from . import caching
 
 
 class PageCacheMiddleware:
-    """Sits before the session/CSRF/messages middleware, so it sees every cookie they set.
-
-    ConditionalGetMiddleware sits before it and turns a matching ETag/Last-Modified into a 304,
-    for cached and fresh pages alike.
+    """First in MIDDLEWARE: a hit skips the whole stack, and a stored page carries every header
+    the stack added (security headers, CSP, ETag). It sees the cookies set by the session/CSRF/
+    messages middleware, so it never stores such a response. A hit answers If-None-Match /
+    If-Modified-Since itself; ConditionalGetMiddleware does that for everything else.
     """
 
     def __init__(self, get_response):
@@ -17,17 +17,19 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not caching.request_is_cacheable(request):
             return self.get_response(request)
-        key, state = caching.page_key(request)
+        key = caching.page_key(request)
         if key is None:
             return self.get_response(request)
-        frozen = cache.get(key)
+        state, frozen = caching.lookup(key)
         if frozen is not None:
             response = caching.thaw(frozen)
             response["X-Page-Cache"] = "hit"
-            return response
+            return get_conditional_response(
+                request, etag=response.get("ETag"), last_modified=int(state[1]), response=response
+            )
         response = self.get_response(request)
         if caching.response_is_cacheable(request, response):
             caching.add_validators(response, state)
-            cache.set(key, caching.freeze(response), caching.timeout())
+            caching.store(key, state, response)
             response["X-Page-Cache"] = "miss"
         return response

@@ -61,13 +61,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached page for an anonymous reader skips everything below (lexicon.caching).
+    "lexicon.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # ETag/Last-Modified -> 304; outside the page cache so cached pages answer conditional requests too.
+    # ETag/Last-Modified -> 304 for pages rendered now (the page cache answers them for its hits).
     "django.middleware.http.ConditionalGetMiddleware",
     "csp.middleware.CSPMiddleware",
-    # Before sessions/CSRF/messages, so it sees the cookies they set and never stores such a response.
-    "lexicon.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,7 +124,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 def cache_from_url(url):
     """One shared cache for all gunicorn workers (the page cache's content generation lives here)."""
     if url.startswith(("redis://", "rediss://", "unix://")):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
+        return {"BACKEND": "lexicon.caching.RedisCache", "LOCATION": url,  # Django's, reusing its client
                 "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "lexicon")}
     if url.startswith("db://"):
         return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": url[5:] or "lexicon_cache"}

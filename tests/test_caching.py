@@ -197,3 +197,31 @@ def test_page_cache_can_be_switched_off(client, lexicon, settings):
     settings.PAGE_CACHE_ENABLED = False
     client.get("/")
     assert client.get("/").get("X-Page-Cache") is None
+
+
+def _redis_running():
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.3).close()
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _redis_running(), reason="no Redis server on 127.0.0.1:6379")
+def test_redis_cache_shared_by_workers_is_invalidated_too(client, lexicon, settings):
+    import uuid
+
+    settings.CACHES = {"default": {"BACKEND": "lexicon.caching.RedisCache", "LOCATION": "redis://127.0.0.1:6379/0",
+                                   "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}}
+    assert client.get("/a-z/")["X-Page-Cache"] == "miss"
+    assert client.get("/a-z/")["X-Page-Cache"] == "hit"
+    make_lemma("Armoede", slug="armoede", cluster=lexicon["cluster"])
+    response = client.get("/a-z/")
+    assert response["X-Page-Cache"] == "miss" and "Armoede" in response.content.decode()
+    from django.core.cache import cache
+
+    from lexicon.caching import STATE_KEY
+
+    cache.delete(STATE_KEY)  # pages expire by themselves; never flush a Redis others may use
