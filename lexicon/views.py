@@ -23,7 +23,7 @@ def home(request):
     ).prefetch_related(
         Prefetch("lemmas", queryset=published.only("title", "slug", "order", "cluster_id")[:HOME_LEMMAS_PER_CLUSTER],
                  to_attr="published_lemmas")
-    )
+    ).order_by("order", "name")  # aggregation drops Meta.ordering
     recent = published.for_listing().order_by("-updated")[:RECENT_CHANGES]
     intro = Page.objects.filter(slug="inleiding").only("title", "slug").first()
     return render(
