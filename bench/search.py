@@ -3,6 +3,7 @@
     .venv/bin/python bench/search.py                      # real lexicon, 1,000 and 10,000 lemmas
     .venv/bin/python bench/search.py --sizes real,1000    # a subset
     .venv/bin/python bench/search.py --queries 200 --workdir /tmp/bench_search
+    .venv/bin/python bench/search.py --reuse-stock     # keep stock-engine indexes of an earlier run
 
 Needs PostgreSQL (local, trust auth): it creates and uses the database ``lexicon_bench_search``
 (override with BENCH_DATABASE_URL). Index files go to --workdir (default /tmp/bench_search).
@@ -37,6 +38,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lexicon.settings")
 os.environ.setdefault("PAGE_CACHE", "0")
 SEED = ROOT / "fixtures" / "source" / "lexicon-nabijheid-en-sociaal-werk-2022.txt"
 BUILD_PROCS = min(2, os.cpu_count() or 1)
+SEED_VERSION = "seed-20221-v1"  # bump when the synthetic corpus generator changes
 EXAMPLES = ["buurten", "clienten", "ervaringsdeskundige", "keukentafelgesprek", "eenzaamheid", "segregatie"]
 
 
@@ -50,7 +52,7 @@ def ensure_database():
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def setup_django(workdir):
+def setup_django():
     import django
 
     django.setup()
@@ -58,15 +60,20 @@ def setup_django(workdir):
 
     call_command("migrate", verbosity=0, interactive=False)
     from django.apps import apps
-    from haystack import connections
 
     # Bulk loads must not go through the realtime signal processor.
     apps.get_app_config("haystack").signal_processor.teardown()
-    connections.connections_info = {
-        "default": {"ENGINE": "lexicon.search.backend.DutchWhooshEngine", "PATH": str(workdir / "dutch")},
-        "stock": {"ENGINE": "haystack.backends.whoosh_backend.WhooshEngine", "PATH": str(workdir / "stock")},
-    }
+
+
+def use_index_dir(directory):
+    """Point both haystack connections at one corpus's index directories."""
     from django.conf import settings
+    from haystack import connections
+
+    connections.connections_info = {
+        "default": {"ENGINE": "lexicon.search.backend.DutchWhooshEngine", "PATH": str(directory / "dutch")},
+        "stock": {"ENGINE": "haystack.backends.whoosh_backend.WhooshEngine", "PATH": str(directory / "stock")},
+    }
 
     settings.HAYSTACK_CONNECTIONS = connections.connections_info  # engines read their options here
     connections.thread_local.connections = {}
@@ -145,13 +152,21 @@ def load_synthetic(n, paragraphs, rng):
 
 # -- indexes -----------------------------------------------------------------------------------
 
-def build_whoosh(alias):
-    """Index every model of the unified index with one big writer (fast bulk build)."""
+def build_whoosh(alias, signature=None):
+    """Index every model of the unified index with one big writer (fast bulk build).
+
+    With ``signature`` (--reuse-stock), an index already built for the same corpus is kept:
+    the stock engine's code never changes, and its 10,000-lemma build takes ten minutes."""
     import shutil
 
     from haystack import connections
 
     backend = connections[alias].get_backend()
+    marker = Path(str(backend.path) + ".corpus")
+    if signature and marker.exists() and marker.read_text() == signature and os.path.isdir(backend.path):
+        print(f"[{alias}] reusing the index built for {signature}", file=sys.stderr, flush=True)
+        return None
+    marker.unlink(missing_ok=True)
     if os.path.exists(backend.path):
         shutil.rmtree(backend.path)
     backend.setup_complete = False
@@ -171,6 +186,8 @@ def build_whoosh(alias):
             count += 1
     writer.commit()
     backend.setup_complete = False
+    if signature:
+        marker.write_text(signature)
     return count
 
 
@@ -280,11 +297,13 @@ def main():
     parser.add_argument("--sizes", default="real,1000,10000")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--workdir", default="/tmp/bench_search")
+    parser.add_argument("--reuse-stock", action="store_true",
+                        help="keep a stock-engine index built earlier in --workdir for the same corpus")
     args = parser.parse_args()
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     ensure_database()
-    setup_django(workdir)
+    setup_django()
 
     from lexicon.models import Lemma
 
@@ -300,8 +319,9 @@ def main():
         else:
             load_synthetic(int(size), paragraphs, rng)
         lemmas = Lemma.objects.published().count()
+        use_index_dir(workdir / size)
         docs = build_whoosh("default")
-        build_whoosh("stock")
+        build_whoosh("stock", signature=f"{args.sizes}|{size}:{lemmas}:{SEED_VERSION}" if args.reuse_stock else None)
         build_postgres()
         print(f"[{size}] {lemmas} lemmas, {docs} index documents, built in {time.perf_counter() - t0:.0f} s",
               file=sys.stderr, flush=True)

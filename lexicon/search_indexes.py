@@ -52,7 +52,8 @@ class LemmaIndex(_BaseIndex, indexes.Indexable):
         authors = obj.ordered_authors
         plain_body = rendering.plain_text(obj.body)
         data.update(
-            text=_join(obj.title, obj.subtitle, obj.alternative_terms, obj.lead, plain_body),
+            text=_join(obj.title, obj.subtitle, obj.alternative_terms, ", ".join(a.name for a in authors),
+                       obj.lead, plain_body),
             title=obj.title,
             kind=KIND_LEMMA,
             url=obj.get_absolute_url(),
