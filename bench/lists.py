@@ -78,7 +78,8 @@ def main():
     results = {}
     for label, extra in (("real", 0), ("big", args.count)):
         env = _server.scratch_env(workdir / label, cache="file")
-        _server.prepare_site(env, synthetic=extra, log=lambda line, label=label: print(line.replace("# data", f"# {label}")))
+        _server.prepare_site(env, synthetic=extra, index=False,  # list pages do not search
+                             log=lambda line, label=label: print(line.replace("# data", f"# {label}")))
         results[label] = measure(env, args.runs)
     real, big = results["real"], results["big"]
     print(f"# median of {args.runs} renders per page, page cache off, in-process test client; "

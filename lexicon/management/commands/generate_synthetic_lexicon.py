@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
@@ -87,6 +87,9 @@ class Command(BaseCommand):
                     f"en {made['sections']} secties aangemaakt in {time.monotonic() - started:.1f} s."
                 ))
             caching.invalidate_pages()
+        if count and connection.vendor in ("sqlite", "postgresql"):
+            with connection.cursor() as cursor:  # fresh planner statistics after a bulk load
+                cursor.execute("ANALYZE")
         if count:
             self.stdout.write("Zoeken: draai `manage.py rebuild_index` om de synthetische lemma's te indexeren.")
 
