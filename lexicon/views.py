@@ -1,13 +1,13 @@
 """Public pages. Thin: queries live on the models' managers, formatting in templates."""
 from itertools import groupby
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from . import caching, citation
-from .models import Author, Cluster, CrossReference, Lemma, Page, SlugRedirect, Source
+from .models import Author, Cluster, CrossReference, Lemma, LemmaAuthor, Page, SlugRedirect, Source
 from .pagination import paginate
 from .rendering import initial_letter
 
@@ -78,13 +78,24 @@ def _related(refs, side):
 
 def cluster_detail(request, slug):
     cluster = get_object_or_404(Cluster, slug=slug)
-    lemmas = Lemma.objects.published().filter(cluster=cluster).for_listing()
+    ids = caching.per_generation(
+        f"cluster-ids-{cluster.pk}",
+        lambda: list(Lemma.objects.published().filter(cluster=cluster).values_list("pk", flat=True)),
+    )
     return render(
         request,
         "lexicon/cluster_detail.html",
-        {"cluster": cluster, "page_obj": paginate(request, lemmas, LIST_PAGE_SIZE),
-         "clusters": Cluster.objects.all()},
+        {"cluster": cluster, "page_obj": _page_of_lemmas(request, ids), "clusters": Cluster.objects.all()},
     )
+
+
+def _page_of_lemmas(request, ids):
+    """Paginate a list of lemma ids, then load only this page's lemmas (in that order): the same
+    work per page however long the list, with the list itself cached per content generation."""
+    page_obj = paginate(request, ids, LIST_PAGE_SIZE)
+    loaded = Lemma.objects.filter(pk__in=page_obj.object_list).for_listing().in_bulk()
+    page_obj.object_list = [loaded[pk] for pk in page_obj.object_list if pk in loaded]
+    return page_obj
 
 
 def _lemma_ids_by_initial():
@@ -102,14 +113,10 @@ def a_z(request):
     by_initial = _lemma_ids_by_initial()
     letters = sorted(by_initial)
     letter = (request.GET.get("letter") or "").strip().upper()[:1]
-    if letter in by_initial:
-        # Paginate the ids, then load only this page's lemmas: constant work per page at any size.
-        page_obj = paginate(request, by_initial[letter], LIST_PAGE_SIZE)
-        loaded = Lemma.objects.filter(pk__in=page_obj.object_list).for_listing().in_bulk()
-        page_obj.object_list = [loaded[pk] for pk in page_obj.object_list if pk in loaded]
-    else:
+    if letter not in by_initial:
         letter = ""
-        page_obj = paginate(request, Lemma.objects.published().for_listing().order_by("title"), LIST_PAGE_SIZE)
+    ids = by_initial[letter] if letter else [pk for initial in letters for pk in by_initial[initial]]
+    page_obj = _page_of_lemmas(request, ids)
     groups = [(key, list(items)) for key, items in groupby(page_obj.object_list, key=lambda l: l.initial)]
     return render(
         request,
@@ -120,7 +127,9 @@ def a_z(request):
 
 
 def author_list(request):
-    authors = Author.objects.filter(lemmas__status=Lemma.Status.PUBLISHED).distinct().order_by("sort_name")
+    # EXISTS rather than JOIN + DISTINCT: no de-duplication over every authorship of a big lexicon.
+    published_work = LemmaAuthor.objects.filter(author=OuterRef("pk"), lemma__status=Lemma.Status.PUBLISHED)
+    authors = Author.objects.filter(Exists(published_work)).order_by("sort_name")
     page_obj = paginate(request, authors, LIST_PAGE_SIZE * 2)
     groups = [(key, list(items)) for key, items in groupby(page_obj.object_list, key=lambda a: a.initial)]
     return render(request, "lexicon/author_list.html", {"groups": groups, "page_obj": page_obj})
