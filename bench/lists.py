@@ -54,7 +54,8 @@ for name, url in urls:
         t = time.perf_counter()
         client.get(url)
         times.append((time.perf_counter() - t) * 1000)
-    out[name] = {"ms": statistics.median(times), "kib": len(response.content) / 1024}
+    out[name] = {"ms": statistics.median(times), "kib": len(response.content) / 1024,
+                 "cards": response.content.count(b'class="lemma-card"')}
 print(json.dumps({"pages": out, "lemmas": Lemma.objects.published().count()}))
 """
 
@@ -85,15 +86,16 @@ def main():
     print(f"# median of {args.runs} renders per page, page cache off, in-process test client; "
           f"{real['lemmas']} vs {big['lemmas']} published lemmas")
     print()
-    print(f"{'page':28} {'real ms':>8} {'big ms':>8} {'big/real':>9} {'real KiB':>9} {'big KiB':>8}")
-    print("-" * 76)
+    print(f"{'page':28} {'real ms':>8} {'big ms':>8} {'big/real':>9} {'real KiB':>9} {'big KiB':>8} {'lemmas listed':>14}")
+    print("-" * 91)
     worst = 0
     for name, r in real["pages"].items():
         b = big["pages"][name]
         ratio = b["ms"] / r["ms"]
         if name != "home":
             worst = max(worst, ratio)
-        print(f"{name:28} {r['ms']:8.1f} {b['ms']:8.1f} {ratio:8.2f}x {r['kib']:9.0f} {b['kib']:8.0f}")
+        listed = f"{r['cards']} vs {b['cards']}" if r["cards"] or b["cards"] else ""
+        print(f"{name:28} {r['ms']:8.1f} {b['ms']:8.1f} {ratio:8.2f}x {r['kib']:9.0f} {b['kib']:8.0f} {listed:>14}")
     print()
     print(f"worst A-Z/cluster/author ratio {worst:.2f}x (target <= 2x): {'MET' if worst <= 2 else 'NOT MET'}"
           " (home is shown for information; it is not a list page)")
