@@ -67,6 +67,7 @@ LINE_FIXES = [
     (4951, "when | got out of university | started", "when I got out of university I started", "ocr"),
     (4952, "umbrella. | spent", "umbrella. I spent", "ocr"),
     (5463, "00g voor", "oog voor", "ocr"),
+    (6430, "70 open en onbevangen", "Zo open en onbevangen", "ocr"),
     (7240, "66k", "ook", "ocr"),
     (7637, "66k", "ook", "ocr"),
     (7824, "66k", "ook", "ocr"),
