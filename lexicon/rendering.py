@@ -3,6 +3,7 @@
 The same renderer serves the public pages, the admin preview and the exports, so
 what an editor previews is exactly what a reader gets.
 """
+import html as html_lib
 import re
 import unicodedata
 from typing import NamedTuple
@@ -75,9 +76,10 @@ def render_markdown(text, preprocess=None):
         link_rel="noopener",
     )
     toc = [entry for entry in _flatten_toc(md.toc_tokens, []) if entry["level"] == 2]
-    # toc names come back HTML-escaped from python-markdown; keep them plain text.
+    # toc names come back as escaped HTML from python-markdown; templates escape again, so keep
+    # them as plain text.
     for entry in toc:
-        entry["name"] = nh3.clean(entry["name"], tags=set())
+        entry["name"] = html_lib.unescape(nh3.clean(entry["name"], tags=set()))
     return Rendered(html=html, toc=toc)
 
 
