@@ -57,7 +57,7 @@ def search_results():
     return {term: [(r.model_name, str(r.pk)) for r in SearchQuerySet().auto_query(term)[:20]] for term in SEARCH_TERMS}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # flush really empties the tables, as in a restore
+@pytest.mark.django_db(transaction=True)  # flush really empties the tables, as in a restore
 def test_dumpdata_flush_loaddata_round_trip_is_identical(client, tmp_path):
     build_lexicon()
     call_command("rebuild_index", "--noinput", verbosity=0)
@@ -96,7 +96,7 @@ def _table_rows(dsn, tables):
 
 @pytest.mark.skipif(not os.environ.get("DATABASE_URL", "").startswith("postgres"),
                     reason="pg_dump/pg_restore round trip runs on PostgreSQL only")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_pg_dump_pg_restore_round_trip_is_identical(tmp_path):
     if not (shutil.which("pg_dump") and shutil.which("pg_restore")):
         pytest.skip("pg_dump/pg_restore not installed")
