@@ -98,7 +98,82 @@
     refresh();
   }
 
+  /* Accessible names for the inline rows and Django's search pickers (select2 4.0.13).
+     Rows: the server names each input ("Positie van auteur 2", data-row-label holds the
+     template); Django's inlines.js renumbers only id/name/for, so rows added or removed in the
+     browser are renamed here. Pickers: select2 names its combobox after an inner role=textbox
+     span that has no name of its own while empty, and its search field has none at all; select2
+     has no option for either, so we name them from the field's label on init and on open. */
+  function renumberRows(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("[data-row-label]"), function (input) {
+      var m = (input.name || "").match(/-(\d+)-[^-]+$/);
+      if (m) { input.setAttribute("aria-label", input.getAttribute("data-row-label").replace("{n}", Number(m[1]) + 1)); }
+    });
+  }
+
+  function pickerName(select) {
+    if (select.hasAttribute("aria-label")) { return select.getAttribute("aria-label"); }
+    var label = select.id && document.querySelector("label[for='" + select.id + "']");
+    return label ? label.textContent.replace(/:\s*$/, "").trim() : "";
+  }
+
+  function labelPicker(select) {
+    var container = select.nextElementSibling;
+    if (!container || !container.classList.contains("select2")) { return; }
+    var combobox = container.querySelector(".select2-selection[role=combobox]");
+    var rendered = container.querySelector(".select2-selection__rendered");
+    if (!combobox || !rendered) { return; }
+    // The field's name, then its value or placeholder: "Cluster, Sociale nabijheid".
+    var nameId = select.id + "-a11y-name";
+    var nameNode = document.getElementById(nameId);
+    if (!nameNode) {
+      nameNode = document.createElement("span");
+      nameNode.id = nameId;
+      nameNode.hidden = true;  // still usable by aria-labelledby
+      container.appendChild(nameNode);
+    }
+    nameNode.textContent = pickerName(select);
+    combobox.setAttribute("aria-labelledby", nameId + " " + rendered.id);
+    // Not a text box (select2 4.1 dropped these too); without the role it needs no name of its own.
+    rendered.removeAttribute("role");
+    rendered.removeAttribute("aria-readonly");
+  }
+
+  function labelPickers(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("select.admin-autocomplete"), function (select) {
+      if (select.name.indexOf("__prefix__") === -1) { labelPicker(select); }
+    });
+  }
+
+  function onPickerOpen(event) {
+    var select = event.target;
+    labelPicker(select);
+    var container = select.nextElementSibling;
+    var combobox = container && container.querySelector(".select2-selection[role=combobox]");
+    if (combobox && combobox.getAttribute("aria-owns")) {
+      combobox.setAttribute("aria-controls", combobox.getAttribute("aria-owns"));  // required when expanded
+    }
+    var search = document.querySelector(".select2-container--open .select2-search__field");
+    if (search) { search.setAttribute("aria-label", "Zoeken: " + pickerName(select)); }
+  }
+
+  function onPickerClose(event) {
+    var container = event.target.nextElementSibling;
+    var combobox = container && container.querySelector(".select2-selection[role=combobox]");
+    if (combobox) { combobox.removeAttribute("aria-controls"); }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll(".md-editor"), setup);
+    var $ = window.django && window.django.jQuery;
+    if (!$) { return; }
+    // Queued after Django's autocomplete.js, whose ready handler creates the pickers.
+    $(function () { labelPickers(document); });
+    $(document).on("select2:open", onPickerOpen).on("select2:close", onPickerClose);
+    ["formset:added", "formset:removed"].forEach(function (type) {
+      document.addEventListener(type, function () {
+        window.setTimeout(function () { renumberRows(document); labelPickers(document); }, 0);
+      });
+    });
   });
 })();
