@@ -26,11 +26,8 @@ system-deps:
 
 data: setup
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py loaddata $(FIXTURE)
-	$(PY) manage.py loaddata $(SOURCES_FIXTURE)
-	# 'Genoemd in' from the texts, and a first revision per lemma for the editors' history.
-	$(PY) manage.py link_mentions
-	$(PY) manage.py createinitialrevisions lexicon.Lemma --comment="Eerste versie uit het boek"
+	# Fixtures, 'Genoemd in' and first revisions; an existing (edited) lexicon is left alone.
+	$(PY) manage.py load_lexicon
 
 index: setup
 	$(PY) manage.py rebuild_index --noinput
