@@ -88,7 +88,15 @@ def _clusters_of(nodes):
     return sorted(seen.values(), key=lambda c: (c.order, c.name))
 
 
+# Beyond this many lemmas a circle of labels is unreadable and the page heavy (10,000 lemmas
+# made the home page 16 MB); the A–Z list and the per-lemma maps take over.
+MAX_LEXICON_MAP_NODES = 150
+
+
 def lexicon_map(radius=260):
+    """The whole lexicon as a circle, or None when it has grown too large to draw."""
+    if Lemma.objects.published().count() > MAX_LEXICON_MAP_NODES:
+        return None
     lemmas = list(Lemma.objects.published().select_related("cluster").order_by("cluster__order", "cluster__name", "order", "title"))
     clusters = list(Cluster.objects.all())
     refs = list(

@@ -75,13 +75,17 @@ def lemma_jsonld(lemma, url, request=None):
     return data
 
 
+# The home page lists the terms of the book; a much larger lexicon is described by the sitemap.
+MAX_TERMS_IN_SET = 200
+
+
 def lexicon_jsonld(request=None):
     """The DefinedTermSet with all published terms, for the home page."""
     data = {"@context": "https://schema.org", **term_set(request)}
     data["hasDefinedTerm"] = [
         {"@type": "DefinedTerm", "@id": _absolute(request, lemma.get_absolute_url()),
          "name": lemma.title, "url": _absolute(request, lemma.get_absolute_url())}
-        for lemma in Lemma.objects.published().only("title", "slug", "order").order_by("order", "title")
+        for lemma in Lemma.objects.published().only("title", "slug", "order").order_by("order", "title")[:MAX_TERMS_IN_SET]
     ]
     return data
 

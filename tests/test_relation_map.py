@@ -75,3 +75,20 @@ def test_lemma_without_relations_shows_no_empty_map(client, lexicon):
 
 def test_empty_lexicon_home_has_no_map(client):
     assert "rm-svg" not in client.get("/").content.decode()
+
+
+def test_home_page_stays_light_when_the_lexicon_grows(client, db, settings):
+    """Thousands of lemmas: no whole-lexicon map, a bounded term set, the page still small."""
+    from lexicon import relation_map, structured_data
+    from lexicon.models import Lemma
+    from tests.factories import make_clusters
+
+    clusters = make_clusters()
+    n = relation_map.MAX_LEXICON_MAP_NODES + 1
+    Lemma.objects.bulk_create([
+        Lemma(title=f"Term {i:04d}", slug=f"term-{i:04d}", order=i, cluster=clusters[i % 4], status=Lemma.Status.PUBLISHED)
+        for i in range(n + structured_data.MAX_TERMS_IN_SET)
+    ])
+    html = client.get("/").content.decode()
+    assert "Relatiekaart" not in html
+    assert html.count('"@type": "DefinedTerm"') <= structured_data.MAX_TERMS_IN_SET
