@@ -160,6 +160,18 @@ def test_inputs_say_which_field_and_row_they_are(live_server, newsroom, staff_pa
     assert by_role("combobox", name="Auteur 3 Zoek een auteur", exact=True).count() == 1
 
 
+def test_history_radios_say_which_version_they_pick(live_server, newsroom, staff_page):
+    """Two saves within a minute show the same time, so the names also number the versions."""
+    import re
+
+    _open(staff_page, live_server.url + f"/beheer/lexicon/lemma/{newsroom['lemma'].pk}/history/")
+    for field, direction in (("van", "Vergelijk van"), ("naar", "Vergelijk met")):
+        names = [staff_page.locator(f"input[name={field}]").nth(i).get_attribute("aria-label") for i in range(2)]
+        assert staff_page.locator(f"input[name={field}]").count() == 2
+        assert [re.sub(r", \d.*", "", name) for name in names] == [f"{direction}: versie 2", f"{direction}: versie 1"]
+        assert all(re.search(r", \d+ \w+ \d{4}", name) for name in names), names  # and the date
+
+
 def test_the_axe_harness_reports_unlabelled_inputs(browser):
     """Guards the tests above against passing because axe did not run."""
     context = browser.new_context()
