@@ -11,7 +11,8 @@ from .models import Author, Cluster, CrossReference, Lemma, LemmaAuthor, Page, S
 from .pagination import paginate
 from .rendering import initial_letter
 
-LIST_PAGE_SIZE = 100
+# A page of a list is a phone screen or three; the book fits on one A–Z page (33 lemmas).
+LIST_PAGE_SIZE = 40
 RECENT_CHANGES = 6
 HOME_LEMMAS_PER_CLUSTER = 20  # the book has at most a dozen per cluster; a bigger lexicon links on
 

@@ -56,5 +56,6 @@ def test_queries_do_not_grow_with_number_of_lemmas(client, django_db_blocker):
     Cluster.objects.all().delete()
     build_lexicon(200)
     large = queries_per_page(client)
-    assert large == small
+    grown = {url: (small[url], large[url]) for url in PAGES if large[url] > small[url]}
+    assert not grown, grown
     assert max(small.values()) <= 15
