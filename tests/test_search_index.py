@@ -5,6 +5,7 @@ import threading
 import time
 
 import pytest
+from django.db import connections as db_connections
 from haystack import connections
 
 from lexicon.models import Lemma, LemmaAuthor
@@ -109,13 +110,16 @@ def _save_many(pks, barrier, failures):
 
 @pytest.mark.slow
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
-def test_concurrent_saves_from_several_processes_are_all_indexed(client, commit):
+def test_concurrent_saves_from_several_processes_are_all_indexed(transactional_db, client, commit):
     cluster = make_clusters()[0]
     with commit():
         lemmas = [make_lemma(f"Lemma {i}", cluster=cluster, body=f"Tekst {i}.") for i in range(16)]
     pks = [lemma.pk for lemma in lemmas]
     # This process now holds a cached searcher; it must notice the other processes' commits.
     assert found(client, "zoekwoord%sx" % pks[0]) == []
+    # Children must not inherit this process's database socket (PostgreSQL would see two clients
+    # talking over one connection); SQLite's in-memory test database ignores the close.
+    db_connections.close_all()
     ctx = multiprocessing.get_context("fork")
     workers = 4
     barrier, failures = ctx.Barrier(workers), ctx.Queue()
