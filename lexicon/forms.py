@@ -1,6 +1,7 @@
 """Forms: the editors' lemma form (admin) and the readers' suggestion form."""
 from django import forms
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from . import editorial, wikilinks
@@ -14,6 +15,12 @@ class MarkdownEditor(forms.Textarea):
 
     Without JavaScript it is an ordinary textarea; the preview is then the staff view of the
     public page ('Bekijk op site')."""
+
+    def value_from_datadict(self, data, files, name):
+        # Browsers submit CRLF line ends; store LF, so an unchanged body is not reported
+        # (and versioned) as changed.
+        value = super().value_from_datadict(data, files, name)
+        return value.replace("\r\n", "\n") if isinstance(value, str) else value
 
     template_name = "lexicon/widgets/markdown_editor.html"  # an app template: the form renderer looks there
 
@@ -63,6 +70,11 @@ class LemmaAdminForm(forms.ModelForm):
                 self.fields["status"].help_text = _(
                     "Als redacteur zet je een lemma op ‘ter review’; de hoofdredacteur publiceert het."
                 )
+
+    @cached_property
+    def changed_data(self):
+        # The hidden version stamp is bookkeeping, not an edit: keep it out of the history.
+        return [name for name, bf in self._bound_items() if name != "loaded_version" and bf._has_changed()]
 
     def clean_status(self):
         status = self.cleaned_data["status"]

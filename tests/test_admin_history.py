@@ -108,3 +108,20 @@ def test_same_moment_saved_with_another_offset_is_not_a_change(client, edited):
     newer, older = Version.objects.get_for_object(lemma)[:2]
     html = client.get(f"/beheer/lexicon/lemma/{lemma.pk}/history/vergelijk/", {"van": older.pk, "naar": newer.pk}).content.decode()
     assert "Er is niets veranderd tussen deze twee versies." in html
+
+
+def test_history_names_only_the_fields_the_editor_changed(client):
+    """A browser posts the body with CRLF line ends; saving only the subtitle must not
+    record the body (or the hidden version stamp) as changed."""
+    from django.contrib.admin.models import LogEntry
+
+    lemma = make_lemma("Vertrouwen", slug="vertrouwen", status=Lemma.Status.DRAFT,
+                       body="Eerste alinea.\n\nTweede alinea.")
+    client.force_login(make_user("carla", "redacteur"))
+    data = form_data(client.get(change_url(lemma)))
+    data.update({"subtitle": "Een nieuwe ondertitel", "body": data["body"].replace("\n", "\r\n")})
+    assert client.post(change_url(lemma), data).status_code == 302
+    message = LogEntry.objects.filter(object_id=str(lemma.pk)).latest("action_time").get_change_message()
+    assert "Ondertitel" in message
+    assert "Tekst" not in message and "loaded_version" not in message
+    assert Lemma.objects.get(pk=lemma.pk).body == "Eerste alinea.\n\nTweede alinea."
