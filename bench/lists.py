@@ -13,7 +13,6 @@ its few, so the ratio includes rendering more rows, not only the larger tables.
 """
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile

@@ -19,7 +19,6 @@ Client, servers and the other engineers' processes share this machine's CPUs: co
 ratios within one run rather than absolute figures across runs.
 """
 import argparse
-import re
 import sys
 import tempfile
 from pathlib import Path

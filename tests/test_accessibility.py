@@ -3,42 +3,19 @@
 axe-core comes from the PyPI package axe-playwright-python, which ships axe.min.js (MPL-2.0);
 we read that file and evaluate it in the page ourselves (one browser for the whole module).
 """
-import os
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs /usr/bin/chromium"),
-]
-playwright_sync = pytest.importorskip("playwright.sync_api")
-axe_package = pytest.importorskip("axe_playwright_python")
-AXE_JS = Path(axe_package.__file__).with_name("axe.min.js")
+from tests.browser import blocking_violations, chromium, needs_chromium
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-BLOCKING = {"serious", "critical"}
+pytestmark = needs_chromium
 PASSWORD = "een-lang-testwachtwoord-42"
 
 
 @pytest.fixture(scope="module")
 def browser():
-    # Playwright's sync API keeps an event loop in this thread; the ORM calls of these tests
-    # (creating and flushing data) are still plain synchronous calls, so allow them while it runs.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with playwright_sync.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            yield browser
-            browser.close()
-    finally:
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture
@@ -68,13 +45,7 @@ def editor(settings, django_user_model):
     return django_user_model.objects.create_superuser("redacteur", "redactie@example.org", PASSWORD)
 
 
-def _violations(page):
-    page.evaluate(AXE_JS.read_text(encoding="utf-8"))
-    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
-        for v in results["violations"] if v["impact"] in BLOCKING
-    ]
+_violations = blocking_violations
 
 
 def _new_page(browser, width):

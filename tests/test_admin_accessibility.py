@@ -3,41 +3,19 @@ inputs Django's stock admin leaves unlabelled (split date/time, tabular inline c
 
 axe-core comes from the PyPI package axe-playwright-python (axe.min.js); one browser per module.
 """
-import os
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs /usr/bin/chromium"),
-]
-playwright_sync = pytest.importorskip("playwright.sync_api")
-axe_package = pytest.importorskip("axe_playwright_python")
-AXE_JS = Path(axe_package.__file__).with_name("axe.min.js")
+from tests.browser import blocking_violations, chromium, needs_chromium
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-BLOCKING = {"serious", "critical"}
+pytestmark = needs_chromium
 PASSWORD = "een-lang-testwachtwoord-42"
 
 
 @pytest.fixture(scope="module")
 def browser():
-    # Playwright's sync API keeps an event loop in this thread; our ORM calls stay synchronous.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with playwright_sync.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            yield browser
-            browser.close()
-    finally:
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture
@@ -66,13 +44,7 @@ def newsroom(transactional_db, settings, django_user_model):
     return {"lemma": lemma, "author": authors[0]}
 
 
-def _violations(page):
-    page.evaluate(AXE_JS.read_text(encoding="utf-8"))  # evaluate runs outside the admin's CSP
-    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
-        for v in results["violations"] if v["impact"] in BLOCKING
-    ]
+_violations = blocking_violations
 
 
 def _logged_in_page(browser, base, width=1280):

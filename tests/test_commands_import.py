@@ -1,5 +1,4 @@
 """manage.py import_lexicon and lexicon_quality: good input, determinism, and bad input."""
-import json
 from io import StringIO
 
 import pytest
@@ -77,7 +76,7 @@ def test_lexicon_quality_on_an_empty_database_says_what_to_do():
 
 @pytest.fixture
 def existing():
-    lemma = make_lemma("Bestaand lemma", slug="bestaand")
+    make_lemma("Bestaand lemma", slug="bestaand")
     return snapshot()
 
 

@@ -6,9 +6,7 @@ import pytest
 from lexicon.models import Lemma
 from tests.factories import make_author, make_clusters, make_lemma
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+from tests.browser import CHROMIUM, chromium
 
 
 def _data():
@@ -60,19 +58,8 @@ def test_every_page_loads_the_script_and_works_without_it(client):
 def browser():
     if not os.path.exists(CHROMIUM):
         pytest.skip("needs /usr/bin/chromium")
-    playwright_sync = pytest.importorskip("playwright.sync_api")
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # ORM calls while Playwright's loop runs
-    try:
-        with playwright_sync.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            yield browser
-            browser.close()
-    finally:
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.mark.browser

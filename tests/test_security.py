@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.browser import ARGS as CHROMIUM_ARGS
+from tests.browser import CHROMIUM
 from tests.factories import make_author, make_clusters, make_lemma, make_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,11 +120,7 @@ def test_browser_reports_no_csp_violation_and_json_ld_is_allowed(client, lexicon
         return route.fulfill(status=status, headers=headers, body=body)
 
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
-        )
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
             page.add_init_script(

@@ -2,7 +2,6 @@
 from datetime import datetime, timezone
 
 import pytest
-from django.urls import reverse
 
 from lexicon.models import Lemma
 from tests.factories import make_author, make_clusters, make_lemma, make_pages, make_ref

@@ -2,7 +2,7 @@
 import re
 from functools import wraps
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
