@@ -401,6 +401,9 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             # not change its scores.
             parsed = And([parsed] + [ConstantScoreQuery(nq, 0.0) for nq in narrow])
         allowed = self._model_filter(searcher, models, limit_to_registered_models)
+        if allowed is not None and not allowed:
+            # No document of the asked-for models: Whoosh treats an empty allow-set as no filter.
+            return {**empty, "spelling_suggestion": self._suggest_if_needed(searcher, 0, spelling_query)}
 
         page_num, page_length = self.calculate_page(start_offset, end_offset)
         if sort_by:
