@@ -406,6 +406,11 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             return {**empty, "spelling_suggestion": self._suggest_if_needed(searcher, 0, spelling_query)}
 
         page_num, page_length = self.calculate_page(start_offset, end_offset)
+        cut = 0
+        if start_offset and end_offset and start_offset % (end_offset - start_offset):
+            # haystack turns (start, end) into (page number, page length), which is only right for
+            # slices that start on a page boundary; for others fetch the top `end` and cut.
+            page_num, page_length, cut = 1, end_offset, start_offset
         if sort_by:
             reverse = sort_by[0].startswith("-")
             results = searcher.search(parsed, limit=None, filter=allowed, terms=bool(highlight),
@@ -440,7 +445,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
                     counts[value] = counts.get(value, 0) + 1
             facet_counts["fields"][name] = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         return {
-            "results": self._process_page(raw_page, highlight, result_class),
+            "results": self._process_page(raw_page, highlight, result_class)[cut:],
             "hits": hits,
             "facets": facet_counts,
             "spelling_suggestion": self._suggest_if_needed(searcher, hits, spelling_query),

@@ -2,8 +2,8 @@
 
 Only haystack's public API is used here (SearchQuerySet, AutoQuery, narrow, facets), so the
 same code runs on Whoosh and on Elasticsearch. Two levels: lemmas and sources are the
-results; for each lemma on the page, its best matching sections are fetched in one extra
-query and shown as deep links (``/lemma/<slug>/#anchor``).
+results (all matching lemmas first, then the sources); for each lemma on the page, its best
+matching sections are fetched in one extra query and shown as deep links (``/lemma/<slug>/#anchor``).
 """
 import math
 import re
@@ -138,32 +138,42 @@ def search(query, *, cluster="", author="", page=1, per_page=PER_PAGE):
     if not query:
         return result_page
 
-    sqs = _base_queryset(query).models(Lemma, Source, SourceSection).facet("cluster").facet("authors").highlight()
-    if cluster:
-        sqs = sqs.narrow(f'cluster_exact:"{cluster}"')
-    if author:
-        sqs = sqs.narrow(f'authors_exact:"{author}"')
-    sqs.query.set_spelling_query(query)
+    # All matching lemmas first, then the sources: a reader looking up a term wants the lemma
+    # before the long source chapters that mention it more often. Two ranked lists, paged as one.
+    lemma_sqs = _narrowed(_base_queryset(query).models(Lemma).highlight(), cluster, author)
+    source_sqs = _narrowed(_base_queryset(query).models(Source, SourceSection).highlight(), cluster, author)
+    facet_sqs = _narrowed(_base_queryset(query).models(Lemma, Source, SourceSection).facet("cluster").facet("authors"),
+                          cluster, author)
+    facet_sqs.query.set_spelling_query(query)
 
-    start = (page - 1) * per_page
-    raw = list(sqs[start:start + per_page])
-    total = sqs.count()
-    if not raw and total and page > 1:
+    lemma_total, source_total = lemma_sqs.count(), source_sqs.count()
+    total = lemma_total + source_total
+    if total and (page - 1) * per_page >= total:
         # Beyond the last page (?page=9999): show the last one.
-        result_page.page = page = max(1, math.ceil(total / per_page))
-        start = (page - 1) * per_page
-        sqs = sqs._clone()
-        raw = list(sqs[start:start + per_page])
+        page = max(1, math.ceil(total / per_page))
+    result_page.page = page
+    start, end = (page - 1) * per_page, page * per_page
+    raw = list(lemma_sqs[start:end]) if start < lemma_total else []
+    if end > lemma_total:
+        raw += list(source_sqs[max(0, start - lemma_total):end - lemma_total])
     result_page.total = total
-    result_page.suggestion = (sqs.query.get_spelling_suggestion() or "") if not total else ""
+    result_page.suggestion = (facet_sqs.query.get_spelling_suggestion() or "") if not total else ""
     if result_page.suggestion and result_page.suggestion.lower() == query.lower():
         result_page.suggestion = ""
 
     hits = [_hit(r) for r in raw]
     _attach_sections(query, hits, [r for r in raw if r.model_name == "lemma"])
     result_page.results = hits
-    _facets(result_page, sqs.facet_counts() if total else {})
+    _facets(result_page, facet_sqs.facet_counts() if total else {})
     return result_page
+
+
+def _narrowed(sqs, cluster, author):
+    if cluster:
+        sqs = sqs.narrow(f'cluster_exact:"{cluster}"')
+    if author:
+        sqs = sqs.narrow(f'authors_exact:"{author}"')
+    return sqs
 
 
 def _hit(result):
