@@ -22,7 +22,7 @@ def _join(*parts):
 class _BaseIndex(indexes.SearchIndex):
     text = indexes.CharField(document=True)
     title = indexes.CharField()
-    kind = indexes.CharField(indexed=False)
+    kind = indexes.CharField(faceted=True)  # facet counts per kind give the paging totals
     url = indexes.CharField(indexed=False)
     # Facets and filters: slugs; names are looked up for display.
     cluster = indexes.CharField(faceted=True, default="")

@@ -17,7 +17,7 @@ from haystack.inputs import AutoQuery
 from haystack.query import SearchQuerySet
 
 from ..models import Author, Cluster, Lemma, LemmaSection, Source, SourceSection
-from ..search_indexes import KIND_SOURCE
+from ..search_indexes import KIND_LEMMA, KIND_SOURCE
 
 MAX_QUERY_LENGTH = 500
 PER_PAGE = 10
@@ -140,22 +140,29 @@ def search(query, *, cluster="", author="", page=1, per_page=PER_PAGE):
 
     # All matching lemmas first, then the sources: a reader looking up a term wants the lemma
     # before the long source chapters that mention it more often. Two ranked lists, paged as one.
-    lemma_sqs = _narrowed(_base_queryset(query).models(Lemma).highlight(), cluster, author)
-    source_sqs = _narrowed(_base_queryset(query).models(Source, SourceSection).highlight(), cluster, author)
-    facet_sqs = _narrowed(_base_queryset(query).models(Lemma, Source, SourceSection).facet("cluster").facet("authors"),
-                          cluster, author)
+    # One pass counts everything (facets, and per kind the totals the paging needs); then only
+    # the slices this page shows are fetched.
+    facet_sqs = _narrowed(
+        _base_queryset(query).models(Lemma, Source, SourceSection).facet("cluster").facet("authors").facet("kind"),
+        cluster, author,
+    )
     facet_sqs.query.set_spelling_query(query)
-
-    lemma_total, source_total = lemma_sqs.count(), source_sqs.count()
+    counts = facet_sqs.facet_counts() or {}
+    fields = counts.get("fields") or {}
+    kinds = dict(fields.get("kind_exact") or fields.get("kind") or [])
+    lemma_total, source_total = kinds.get(KIND_LEMMA, 0), kinds.get(KIND_SOURCE, 0)
     total = lemma_total + source_total
     if total and (page - 1) * per_page >= total:
         # Beyond the last page (?page=9999): show the last one.
         page = max(1, math.ceil(total / per_page))
     result_page.page = page
     start, end = (page - 1) * per_page, page * per_page
-    raw = list(lemma_sqs[start:end]) if start < lemma_total else []
+    raw = []
+    if start < lemma_total:
+        raw += list(_narrowed(_base_queryset(query).models(Lemma).highlight(), cluster, author)[start:end])
     if end > lemma_total:
-        raw += list(source_sqs[max(0, start - lemma_total):end - lemma_total])
+        sources = _narrowed(_base_queryset(query).models(Source, SourceSection).highlight(), cluster, author)
+        raw += list(sources[max(0, start - lemma_total):end - lemma_total])
     result_page.total = total
     result_page.suggestion = (facet_sqs.query.get_spelling_suggestion() or "") if not total else ""
     if result_page.suggestion and result_page.suggestion.lower() == query.lower():
@@ -164,7 +171,7 @@ def search(query, *, cluster="", author="", page=1, per_page=PER_PAGE):
     hits = [_hit(r) for r in raw]
     _attach_sections(query, hits, [r for r in raw if r.model_name == "lemma"])
     result_page.results = hits
-    _facets(result_page, facet_sqs.facet_counts() if total else {})
+    _facets(result_page, counts if total else {})
     return result_page
 
 
