@@ -51,9 +51,11 @@ class LemmaIndex(_BaseIndex, indexes.Indexable):
         data = super().prepare(obj)
         authors = obj.ordered_authors
         plain_body = rendering.plain_text(obj.body)
+        # The imported lead is the body's first paragraph: index it once, or snippets repeat it.
+        lead = "" if rendering.plain_text(obj.lead)[:200] in plain_body else obj.lead
         data.update(
             text=_join(obj.title, obj.subtitle, obj.alternative_terms, ", ".join(a.name for a in authors),
-                       obj.lead, plain_body),
+                       lead, plain_body),
             title=obj.title,
             kind=KIND_LEMMA,
             url=obj.get_absolute_url(),
@@ -64,7 +66,7 @@ class LemmaIndex(_BaseIndex, indexes.Indexable):
             lemma_id=obj.pk,
             headings="\n".join(s.title for s in obj.sections.all() if s.anchor),
             spelling=_join(obj.title, obj.subtitle, obj.alternative_terms, ", ".join(a.name for a in authors),
-                           obj.lead, plain_body),
+                           lead, plain_body),
         )
         return data
 

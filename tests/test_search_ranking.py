@@ -41,3 +41,12 @@ def test_search_page_labels_sources_after_the_lemmas(client, mixed):
     html = client.get("/zoeken/", {"q": "keukentafelgesprek", "page": 2}).content.decode()
     assert html.index("Sociale teams") < html.index("Emotiemanagement")
     assert "Bron" in html
+
+
+def test_a_lead_that_opens_the_body_is_not_shown_twice_in_a_snippet(client, django_capture_on_commit_callbacks):
+    lead = "Er zijn de afgelopen jaren talloze keukentafelgesprekken gevoerd."
+    with django_capture_on_commit_callbacks(execute=True):
+        make_lemma("Verhuiselijking", slug="verhuiselijking", lead=lead,
+                   body=lead + "\n\nSinds de gemeenten verantwoordelijk zijn, gaat het anders.")
+    [hit] = client.get("/api/zoeken", {"q": "keukentafelgesprek"}).json()["results"]
+    assert hit["text"].count("talloze") == 1
