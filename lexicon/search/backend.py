@@ -417,22 +417,23 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
                                       sortedby=[s.lstrip("-") for s in sort_by], reverse=reverse)
             seen = list(results.docs())
         else:
-            # Top N by score, counting the filtered matches in the same pass (with Whoosh's
-            # block-quality skipping, the total is recomputed *without* the filter).
+            # Top N by score. Whoosh swaps in matchers that skip documents unable to reach the
+            # top N, so the scored pass does not see every match: the exact total and the facet
+            # counts come from an unscored pass over the matching documents (much cheaper).
             top = RecordingTopCollector(limit=page_num * page_length, usequality=False)
             collector = top
             if allowed is not None:
                 collector = collectors.FilterCollector(collector, allow=allowed)
             searcher.search_with_collector(parsed, collector)
             results = collector.results()
-            seen = top.seen
+            seen = [docnum for docnum in parsed.docs(searcher) if allowed is None or docnum in allowed]
             if highlight:
                 self._record_matched_terms(searcher, results, parsed)
         try:
             raw_page = ResultsPage(results, page_num, page_length)
         except ValueError:
             return empty
-        hits = raw_page.total
+        hits = len(seen)
         if raw_page.pagenum < page_num:
             # Whoosh returns the last page for a page number beyond it; haystack expects nothing.
             return {**empty, "hits": hits,

@@ -147,6 +147,8 @@ def search(query, *, cluster="", author="", page=1, per_page=PER_PAGE):
         cluster, author,
     )
     facet_sqs.query.set_spelling_query(query)
+    # Counts only: without a limit haystack would fetch (and load the stored fields of) every hit.
+    facet_sqs.query.set_limits(0, 1)
     counts = facet_sqs.facet_counts() or {}
     fields = counts.get("fields") or {}
     kinds = dict(fields.get("kind_exact") or fields.get("kind") or [])
