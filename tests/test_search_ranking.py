@@ -50,3 +50,18 @@ def test_a_lead_that_opens_the_body_is_not_shown_twice_in_a_snippet(client, djan
                    body=lead + "\n\nSinds de gemeenten verantwoordelijk zijn, gaat het anders.")
     [hit] = client.get("/api/zoeken", {"q": "keukentafelgesprek"}).json()["results"]
     assert hit["text"].count("talloze") == 1
+
+
+
+@pytest.mark.parametrize("query", ["buurten", "keukentafelgesprek", "eenzaamheid", "sociale basis"])
+def test_searching_the_whole_book_works(client, query):
+    """The real lexicon and its sources, indexed as `make run` does."""
+    from django.core.management import call_command
+
+    call_command("load_lexicon", verbosity=0)
+    call_command("rebuild_index", interactive=False, verbosity=0)
+    response = client.get("/zoeken/", {"q": query})
+    assert response.status_code == 200
+    data = client.get("/api/zoeken", {"q": query}).json()
+    assert data["total"] >= len(data["results"]) > 0
+    assert data["results"][0]["kind"] == "lemma"

@@ -417,16 +417,16 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
                                       sortedby=[s.lstrip("-") for s in sort_by], reverse=reverse)
             seen = list(results.docs())
         else:
-            # Top N by score. Whoosh swaps in matchers that skip documents unable to reach the
-            # top N, so the scored pass does not see every match: the exact total and the facet
-            # counts come from an unscored pass over the matching documents (much cheaper).
-            top = RecordingTopCollector(limit=page_num * page_length, usequality=False)
+            # Top N by score, recording every filtered match for the total and the facet counts.
+            # replace=0: by default Whoosh swaps in matchers that skip documents unable to reach
+            # the top N, and the total and facet counts then depended on the page asked.
+            top = RecordingTopCollector(limit=page_num * page_length, usequality=False, replace=0)
             collector = top
             if allowed is not None:
                 collector = collectors.FilterCollector(collector, allow=allowed)
             searcher.search_with_collector(parsed, collector)
             results = collector.results()
-            seen = [docnum for docnum in parsed.docs(searcher) if allowed is None or docnum in allowed]
+            seen = top.seen
             if highlight:
                 self._record_matched_terms(searcher, results, parsed)
         try:
