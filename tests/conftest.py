@@ -28,3 +28,16 @@ def _isolated_cache(settings):
     settings.AXES_ENABLED = False
     cache.clear()  # at setup only: at teardown a test may still point CACHES at a shared Redis
     yield
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium per test module (see tests/browser.py)."""
+    import os
+
+    from tests.browser import CHROMIUM, chromium
+
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("needs /usr/bin/chromium (apt-get install chromium)")
+    with chromium() as launched:
+        yield launched

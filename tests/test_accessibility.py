@@ -6,16 +6,10 @@ we read that file and evaluate it in the page ourselves (one browser for the who
 
 import pytest
 
-from tests.browser import blocking_violations, chromium, needs_chromium
+from tests.browser import blocking_violations, needs_chromium
 
 pytestmark = needs_chromium
 PASSWORD = "een-lang-testwachtwoord-42"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

@@ -6,16 +6,10 @@ axe-core comes from the PyPI package axe-playwright-python (axe.min.js); one bro
 
 import pytest
 
-from tests.browser import blocking_violations, chromium, needs_chromium
+from tests.browser import blocking_violations, needs_chromium
 
 pytestmark = needs_chromium
 PASSWORD = "een-lang-testwachtwoord-42"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

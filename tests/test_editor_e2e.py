@@ -3,7 +3,7 @@ submits it for review; the editor-in-chief publishes it; a reader finds it with 
 
 import pytest
 
-from tests.browser import blocking_violations, chromium, needs_chromium
+from tests.browser import blocking_violations, needs_chromium
 
 pytestmark = [
     *needs_chromium,
@@ -11,12 +11,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 PASSWORD = "een-lang-testwachtwoord-42"
-
-
-@pytest.fixture
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

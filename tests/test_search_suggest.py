@@ -1,12 +1,9 @@
 """Autocomplete: /api/suggest and the keyboard-accessible combobox (progressive enhancement)."""
-import os
 
 import pytest
 
 from lexicon.models import Lemma
 from tests.factories import make_author, make_clusters, make_lemma
-
-from tests.browser import CHROMIUM, chromium
 
 
 def _data():
@@ -52,14 +49,6 @@ def test_every_page_loads_the_script_and_works_without_it(client):
     assert 'data-suggest-url="/api/suggest"' in html and "js/suggest.js" in html and "defer" in html
     # Without JavaScript the header form is a plain GET form to /zoeken/.
     assert 'action="/zoeken/"' in html and 'name="q"' in html
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("needs /usr/bin/chromium")
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.mark.browser
