@@ -446,7 +446,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
                     counts[value] = counts.get(value, 0) + 1
             facet_counts["fields"][name] = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         return {
-            "results": self._process_page(raw_page, highlight, result_class)[cut:],
+            "results": self._process_page(raw_page, highlight, result_class, skip=cut),
             "hits": hits,
             "facets": facet_counts,
             "spelling_suggestion": self._suggest_if_needed(searcher, hits, spelling_query),
@@ -479,7 +479,9 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
                     termdocs[(field, btext)].append(docnum)
         results.docterms, results.termdocs = docterms, termdocs
 
-    def _process_page(self, raw_page, highlight, result_class):
+    def _process_page(self, raw_page, highlight, result_class, skip=0):
+        """SearchResults for the hits of ``raw_page`` from position ``skip`` on (the hits before
+        it were only fetched to reach an unaligned slice: not loaded, not highlighted)."""
         from haystack import connections
 
         result_class = result_class or SearchResult
@@ -493,6 +495,8 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             )
         results = []
         for offset, hit in enumerate(raw_page):
+            if offset < skip:
+                continue
             stored = hit.fields()
             app_label, model_name = stored[DJANGO_CT].split(".")
             model = haystack_get_model(app_label, model_name)
