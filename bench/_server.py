@@ -1,6 +1,6 @@
 """Shared helpers for the benches: a scratch database, gunicorn, nginx and wrk on loopback.
 
-Everything runs as the current user in a temporary directory, on ports 8025-8029, and is stopped
+Everything runs as the current user in a temporary directory, on ports 8025-8030, and is stopped
 when the bench ends (also on Ctrl-C).
 """
 import atexit
@@ -136,14 +136,19 @@ def start_gunicorn(env, port, workers=2, extra_args=()):
     return proc
 
 
-def start_nginx(root, port):
-    """nginx (Debian package) as the current user with its own config: static files from root."""
+def _run_nginx(root, http_body, probe_url, access_log=None):
+    """nginx (Debian package) as the current user, in its own prefix, with http_body as its http
+    block; access_log: a file that gets a line per request and per background revalidation."""
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx).exists():
         raise SystemExit("nginx not found: apt-get install nginx-light")
     root = Path(root)
+    root.mkdir(parents=True, exist_ok=True)
     conf = root / "nginx.conf"
     user = "user root;" if os.geteuid() == 0 else ""  # as root, workers would otherwise drop to nobody
+    log = "access_log off;" if access_log is None else (
+        "log_format front '$request_method $request_uri $status $upstream_status $upstream_cache_status';\n"
+        f"    access_log {access_log} front; log_subrequest on;")
     conf.write_text(f"""
 {user}
 worker_processes 2;
@@ -152,7 +157,7 @@ pid {root}/nginx.pid;
 error_log {root}/nginx-error.log warn;
 events {{ worker_connections 1024; }}
 http {{
-    access_log off;
+    {log}
     sendfile on;
     tcp_nopush on;
     keepalive_requests 1000000;
@@ -161,18 +166,42 @@ http {{
     fastcgi_temp_path {root}/tmp-fastcgi;
     uwsgi_temp_path {root}/tmp-uwsgi;
     scgi_temp_path {root}/tmp-scgi;
-    types {{ text/html html; text/css css; }}
-    server {{
-        listen 127.0.0.1:{port};
-        root {root}/www;
-    }}
+    types {{ text/html html; text/css css; application/javascript js; }}
+{http_body}
 }}
 """)
     proc = subprocess.Popen([nginx, "-c", str(conf), "-p", str(root)], stdout=subprocess.DEVNULL,
                             stderr=subprocess.STDOUT, start_new_session=True)
     _children.append(proc)
-    wait_for(f"http://127.0.0.1:{port}/lemma.html", proc)
+    wait_for(probe_url, proc)
     return proc
+
+
+def start_nginx(root, port):
+    """nginx serving the files under root/www: the physical limit for a static response."""
+    return _run_nginx(root, f"server {{ listen 127.0.0.1:{port}; root {Path(root)}/www; }}",
+                      f"http://127.0.0.1:{port}/lemma.html")
+
+
+def start_front(env, root, port, upstream_port):
+    """nginx in front of gunicorn on upstream_port, configured by `manage.py nginx_config` (the
+    config a deployment uses): static files, and the short-lived cache of public pages."""
+    root = Path(root)
+    root.mkdir(parents=True, exist_ok=True)
+    front = manage(env, "nginx_config", *front_args(root, port, f"127.0.0.1:{upstream_port}"))
+    (root / "front.conf").write_text(front)
+    return run_front(root, port)
+
+
+def front_args(root, port, upstream):
+    """`manage.py nginx_config` options for nginx on loopback port, proxying to upstream (host:port)."""
+    return ["--upstream", upstream, "--listen", f"127.0.0.1:{port}",
+            "--server-name", "127.0.0.1 localhost", "--cache-dir", str(Path(root) / "page-cache")]
+
+
+def run_front(root, port, access_log=None):
+    """nginx with the http block root/front.conf (written by `manage.py nginx_config`)."""
+    return _run_nginx(root, f"include {Path(root)}/front.conf;", f"http://127.0.0.1:{port}/", access_log)
 
 
 def stop(proc):

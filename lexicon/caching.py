@@ -20,6 +20,7 @@ import threading
 import time
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
@@ -134,7 +135,7 @@ def request_is_cacheable(request):
         return False
     if request.method not in ("GET", "HEAD"):
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or CookieStorage.cookie_name in request.COOKIES:
         return False  # maybe an editor (draft previews), or a flash message to show
     path = request.path
     return not path.startswith(EXCLUDED_PREFIXES) and not EXCLUDED_PATH_RE.search(path)
@@ -188,10 +189,23 @@ def store(key, state, response):
 # --- storing and serving ----------------------------------------------------------------------
 
 def add_validators(response, state):
-    """ETag (hash of the content), Last-Modified (latest content change) and revalidate-always."""
+    """ETag (hash of the content), Last-Modified (latest content change) and revalidate-always;
+    and the front cache's lifetime for this page (nginx reads and strips X-Accel-Expires)."""
     set_response_etag(response)
     response["Last-Modified"] = http_date(state[1])
     patch_cache_control(response, no_cache=True)
+    mark_for_front_cache(response)
+
+
+FRONT_CACHE_HEADER = "X-Accel-Expires"
+
+
+def mark_for_front_cache(response):
+    """Let nginx in front keep this page for FRONT_CACHE_SECONDS. Only pages that Django's page
+    cache stores get the header, so nginx stores exactly what Django would serve to any reader."""
+    seconds = getattr(settings, "FRONT_CACHE_SECONDS", 0)
+    if seconds > 0:
+        response[FRONT_CACHE_HEADER] = str(seconds)
 
 
 def thaw(frozen):

@@ -24,9 +24,12 @@ class PageCacheMiddleware:
         if frozen is not None:
             response = caching.thaw(frozen)
             response["X-Page-Cache"] = "hit"
-            return get_conditional_response(
+            response = get_conditional_response(
                 request, etag=response.get("ETag"), last_modified=int(state[1]), response=response
             )
+            # A 304 to nginx revalidating its copy renews that copy for the same lifetime.
+            caching.mark_for_front_cache(response)
+            return response
         response = self.get_response(request)
         if caching.response_is_cacheable(request, response):
             caching.add_validators(response, state)

@@ -9,7 +9,11 @@ SEARCH_BACKEND "whoosh" (default) or "elasticsearch" (see README)
 CACHE_URL      shared cache for rendered pages: redis://127.0.0.1:6379/1 (also read from REDIS_URL),
                file:///path, db://table or locmem:// (default: files under var/cache)
 PAGE_CACHE     "0" switches the public page cache off (default on)
+FRONT_CACHE_SECONDS  how long nginx in front (`manage.py nginx_config`) may serve a stored page
+               before asking Django again (default 1; 0: nginx stores nothing)
 STATIC_ROOT    where collectstatic writes (default: staticfiles/ in the project)
+CLIENT_IP_HEADER  behind the proxy: the header with the reader's address ("X-Real-IP" with
+               `manage.py nginx_config`); unset: the socket's address (lexicon.client_ip)
 """
 import os
 from pathlib import Path
@@ -140,6 +144,10 @@ CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL") or os.environ.ge
 # how long a change made past the ORM (raw SQL, a restore) can stay unseen.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 600))
+# nginx in front (manage.py nginx_config) keeps the pages Django's page cache stores for this many
+# seconds (X-Accel-Expires): readers see a save at most this (+1, nginx counts whole seconds) late;
+# editors (session cookie) at once.
+FRONT_CACHE_SECONDS = int(os.environ.get("FRONT_CACHE_SECONDS", 1))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -227,13 +235,18 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # django-axes: 5 failed logins for one username from one address lock it for an hour.
-# Keyed on username+address, so behind a proxy (one address for all) readers never lock each other out.
+# Keyed on username+address, so even behind a proxy without CLIENT_IP_HEADER (one address for all)
+# readers never lock each other out.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", 1))  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lexicon/lockout.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
+# The reader's address for the lockout and the suggestion rate limit (lexicon.client_ip).
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+AXES_CLIENT_IP_CALLABLE = "lexicon.client_ip.client_ip"
+RATELIMIT_IP_META_KEY = "lexicon.client_ip.client_ip"
 
 LOGGING = {
     "version": 1,

@@ -225,3 +225,33 @@ def test_redis_cache_shared_by_workers_is_invalidated_too(client, lexicon, setti
     from lexicon.caching import STATE_KEY
 
     cache.delete(STATE_KEY)  # pages expire by themselves; never flush a Redis others may use
+
+
+# --- what nginx in front may keep (X-Accel-Expires; see tests/test_front_cache.py) -------------
+
+@pytest.mark.urls("tests.test_caching")
+def test_only_pages_django_stores_are_marked_for_the_front_cache(client, admin_client, lexicon, settings):
+    settings.FRONT_CACHE_SECONDS = 2
+    assert client.get("/gewoon/")["X-Accel-Expires"] == "2"  # stored: miss
+    assert client.get("/gewoon/")["X-Accel-Expires"] == "2"  # served: hit
+    assert "X-Accel-Expires" not in client.get("/formulier/")  # CSRF cookie and token
+    assert "X-Accel-Expires" not in admin_client.get("/gewoon/")  # an editor's response
+
+
+def test_error_pages_and_admin_are_not_marked_for_the_front_cache(client, lexicon):
+    assert "X-Accel-Expires" not in client.get("/lemma/bestaat-niet/")
+    assert "X-Accel-Expires" not in client.get("/beheer/login/")
+
+
+def test_304_for_a_stored_page_renews_the_front_cache_copy(client, lexicon, settings):
+    settings.FRONT_CACHE_SECONDS = 3
+    etag = client.get("/lemma/vertrouwen/")["ETag"]
+    revalidated = client.get("/lemma/vertrouwen/", HTTP_IF_NONE_MATCH=etag)
+    assert revalidated.status_code == 304 and revalidated["X-Accel-Expires"] == "3"
+
+
+def test_front_cache_can_be_switched_off(client, lexicon, settings):
+    settings.FRONT_CACHE_SECONDS = 0
+    client.get("/a-z/")
+    hit = client.get("/a-z/")
+    assert hit["X-Page-Cache"] == "hit" and "X-Accel-Expires" not in hit

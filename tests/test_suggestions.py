@@ -85,6 +85,23 @@ def test_rate_limit_per_ip_keeps_the_text_and_saves_nothing_more(client):
     assert client.post("/suggestie/", {"text": "Van elders"}, REMOTE_ADDR="10.0.0.9").status_code == 302
 
 
+def test_behind_the_proxy_each_reader_has_their_own_limit(client, settings):
+    settings.CLIENT_IP_HEADER = "X-Real-IP"  # every request arrives from the proxy's 127.0.0.1
+    for i in range(5):
+        assert client.post("/suggestie/", {"text": f"Lezer A {i}"}, HTTP_X_REAL_IP="203.0.113.7").status_code == 302
+    assert client.post("/suggestie/", {"text": "Lezer A 6"}, HTTP_X_REAL_IP="203.0.113.7").status_code == 429
+    assert client.post("/suggestie/", {"text": "Lezer B"}, HTTP_X_REAL_IP="2001:db8::5").status_code == 302
+    # A missing or garbled header counts as the proxy's own address: no error, still limited.
+    assert client.post("/suggestie/", {"text": "Zonder kop"}, HTTP_X_REAL_IP="<script>").status_code == 302
+    assert Suggestion.objects.count() == 7
+
+
+def test_without_the_setting_the_address_header_is_ignored(client):
+    for i in range(5):
+        client.post("/suggestie/", {"text": f"Suggestie {i}"}, HTTP_X_REAL_IP=f"203.0.113.{i}")
+    assert client.post("/suggestie/", {"text": "Nog een"}, HTTP_X_REAL_IP="198.51.100.1").status_code == 429
+
+
 def test_no_suggestion_page_for_drafts_or_unknown_lemmas(client):
     make_lemma("Geheim", slug="geheim", status=Lemma.Status.DRAFT)
     assert client.get("/lemma/geheim/suggestie/").status_code == 404
