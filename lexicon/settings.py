@@ -57,11 +57,12 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Before haystack: its update_index command (lexicon/management/commands) extends haystack's.
+    "lexicon",
     "haystack",
     "reversion",
     "axes",
     "csp",
-    "lexicon",
 ]
 
 MIDDLEWARE = [

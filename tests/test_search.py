@@ -222,6 +222,19 @@ def test_rebuild_index_from_empty_var_directory(client, lexicon, settings, tmp_p
     assert "Buurt" in titles(api(client, q="buurten"))
 
 
+def test_rebuilt_index_is_one_segment_and_finds_the_same(client, lexicon, settings):
+    """Haystack writes a segment per batch and model; the rebuild merges them (a search then
+    builds its matchers once instead of once per segment) without losing a document."""
+    from whoosh.index import open_dir
+
+    before = {q: titles(api(client, q=q)) for q in ("buurten", "keukentafelgesprek", "vertrouwen")}
+    call_command("rebuild_index", interactive=False, verbosity=0, batchsize=1)  # many batches, many segments
+    index = open_dir(settings.HAYSTACK_CONNECTIONS["default"]["PATH"])
+    assert len(index._segments()) == 1
+    index.close()
+    assert {q: titles(api(client, q=q)) for q in before} == before
+
+
 def test_api_contract(client, lexicon):
     data = api(client, q="buurten")
     assert {"results", "total", "suggestion"} <= set(data)
