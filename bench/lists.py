@@ -1,6 +1,6 @@
 """Do the list pages scale? The same pages on the real lexicon and with 10,000 more lemmas.
 
-    .venv/bin/python bench/lists.py                 # ~2 minutes; two scratch SQLite databases
+    .venv/bin/python bench/lists.py                 # ~15 s; two scratch SQLite databases
     .venv/bin/python bench/lists.py --count 10000 --runs 20
 
 Two scratch databases in a temp dir, production settings (DEBUG off), page cache off so every

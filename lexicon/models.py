@@ -4,10 +4,12 @@ Data flows one way: seed text -> importer -> these models -> (index, templates, 
 Rendering of Markdown lives in ``lexicon.rendering``; the models only expose it.
 """
 import math
+import re
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.urls.converters import SlugConverter
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +43,24 @@ def sort_name_for(name):
     return f"{surname}, {rest}" if rest else surname
 
 
+_URL_SLUG = re.compile(SlugConverter.regex)
+
+
+def fill_urls(objects):
+    """Set ``url`` to ``get_absolute_url()`` on each of ``objects`` (of one model whose URL is
+    ``reverse(name, args=[slug])``) with one reverse() for them all, and return them. reverse()
+    matches the URL patterns anew on every call, as much time as the rest of a row of a list page;
+    here the URL is reversed once with a placeholder slug and each slug filled in. Only slugs the
+    ``<slug:>`` converter accepts are filled in (reverse() would not change them); any other goes
+    through ``get_absolute_url()`` itself, and fails there as it would."""
+    if not objects:
+        return objects
+    prefix, _placeholder, suffix = type(objects[0])(slug="slug").get_absolute_url().rpartition("slug")
+    for obj in objects:
+        obj.url = f"{prefix}{obj.slug}{suffix}" if _URL_SLUG.fullmatch(obj.slug) else obj.get_absolute_url()
+    return objects
+
+
 class Cluster(models.Model):
     name = models.CharField(_("naam"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -59,6 +79,24 @@ class Cluster(models.Model):
         return reverse("lexicon:cluster", args=[self.slug])
 
 
+# The columns a row of the author list shows (see AuthorQuerySet.list_rows_in_order).
+AUTHOR_ROW_FIELDS = ("name", "slug", "sort_name", "affiliation")
+
+
+class AuthorQuerySet(models.QuerySet):
+    def with_published_lemmas(self):
+        """Authors of at least one published lemma. EXISTS rather than JOIN + DISTINCT: no
+        de-duplication over every authorship of a big lexicon."""
+        published_work = LemmaAuthor.objects.filter(author=OuterRef("pk"), lemma__status=Lemma.Status.PUBLISHED)
+        return self.filter(Exists(published_work))
+
+    def list_rows_in_order(self, pks):
+        """The authors ``pks`` in that order, with only the columns a row of the author list shows and
+        ``url`` filled in (a pk this queryset does not hold is left out)."""
+        loaded = self.only(*AUTHOR_ROW_FIELDS).in_bulk(pks)
+        return fill_urls([loaded[pk] for pk in pks if pk in loaded])
+
+
 class Author(models.Model):
     name = models.CharField(_("naam"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -68,6 +106,8 @@ class Author(models.Model):
     )
     affiliation = models.CharField(_("affiliatie"), max_length=300, blank=True)
     bio = models.TextField(_("over de auteur"), blank=True)
+
+    objects = AuthorQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_name", "name"]
@@ -85,6 +125,11 @@ class Author(models.Model):
     def get_absolute_url(self):
         return reverse("lexicon:author", args=[self.slug])
 
+    @cached_property
+    def url(self):
+        """``get_absolute_url()``, once per object; ``fill_urls()`` fills it in for a whole list at once."""
+        return self.get_absolute_url()
+
     @property
     def initial(self):
         return (self.sort_name or self.name)[:1].upper()
@@ -97,6 +142,10 @@ class Author(models.Model):
         return " ".join(x for x in (f"{surname}, {initials}" if initials else surname, particles) if x)
 
 
+# The columns a lemma card on a list page shows (see LemmaQuerySet.cards).
+CARD_FIELDS = ("title", "slug", "subtitle", "cluster")
+
+
 class LemmaQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Lemma.Status.PUBLISHED)
@@ -107,8 +156,33 @@ class LemmaQuerySet(models.QuerySet):
         return self.published()
 
     def for_listing(self):
-        """What list pages need in a fixed number of queries."""
+        """Lemmas with their cluster and authors (``ordered_authors``) in a fixed number of queries."""
         return self.select_related("cluster").prefetch_related("lemma_authors__author")
+
+    def cards(self):
+        """This queryset's lemmas as the cards of a list page (templates/includes/lemma_cards.html), as a
+        list: only the columns a card shows (not the Markdown body), ``author_names`` in order from one
+        query and the clusters from one more, without an Author, LemmaAuthor or Cluster object per row.
+        Three queries however many cards; a template that wants more than a card shows (e.g.
+        ``ordered_authors``) should use ``for_listing()`` instead."""
+        lemmas = list(self.only(*CARD_FIELDS))
+        if not lemmas:
+            return lemmas
+        pks = [lemma.pk for lemma in lemmas]
+        names = {}
+        authorships = LemmaAuthor.objects.filter(lemma__in=pks).order_by("lemma", "position", "pk")
+        for lemma_id, name in authorships.values_list("lemma", "author__name"):
+            names.setdefault(lemma_id, []).append(name)
+        clusters = Cluster.objects.in_bulk({lemma.cluster_id for lemma in lemmas})
+        for lemma in lemmas:
+            lemma.author_names = names.get(lemma.pk, [])
+            lemma.cluster = clusters[lemma.cluster_id]
+        return fill_urls(lemmas)
+
+    def cards_in_order(self, pks):
+        """``cards()`` of the lemmas ``pks``, in that order (a pk this queryset does not hold is left out)."""
+        loaded = {lemma.pk: lemma for lemma in self.filter(pk__in=pks).cards()}
+        return [loaded[pk] for pk in pks if pk in loaded]
 
 
 class Lemma(models.Model):
@@ -180,6 +254,11 @@ class Lemma(models.Model):
     def get_absolute_url(self):
         return reverse("lexicon:lemma", args=[self.slug])
 
+    @cached_property
+    def url(self):
+        """``get_absolute_url()``, once per object; ``cards()`` fills it in for a whole list at once."""
+        return self.get_absolute_url()
+
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED
@@ -192,6 +271,11 @@ class Lemma(models.Model):
     def ordered_authors(self):
         # Uses the prefetch cache of for_listing() when present.
         return [la.author for la in sorted(self.lemma_authors.all(), key=lambda la: la.position)]
+
+    @cached_property
+    def author_names(self):
+        """The authors' names in order: what a lemma card shows. ``cards()`` fills it in bulk."""
+        return [author.name for author in self.ordered_authors]
 
     @cached_property
     def rendered(self):

@@ -1,13 +1,13 @@
 """Public pages. Thin: queries live on the models' managers, formatting in templates."""
 from itertools import groupby
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from . import caching, citation
-from .models import Author, Cluster, CrossReference, Lemma, LemmaAuthor, Page, SlugRedirect, Source
+from .models import Author, Cluster, CrossReference, Lemma, Page, SlugRedirect, Source
 from .pagination import paginate
 from .rendering import initial_letter
 
@@ -94,8 +94,7 @@ def _page_of_lemmas(request, ids):
     """Paginate a list of lemma ids, then load only this page's lemmas (in that order): the same
     work per page however long the list, with the list itself cached per content generation."""
     page_obj = paginate(request, ids, LIST_PAGE_SIZE)
-    loaded = Lemma.objects.filter(pk__in=page_obj.object_list).for_listing().in_bulk()
-    page_obj.object_list = [loaded[pk] for pk in page_obj.object_list if pk in loaded]
+    page_obj.object_list = Lemma.objects.cards_in_order(page_obj.object_list)
     return page_obj
 
 
@@ -110,13 +109,23 @@ def _lemma_ids_by_initial():
     return caching.per_generation("a-z-initials", build)
 
 
+def _a_z_ids(letter):
+    """Ids of the published lemmas under ``letter`` in title order, or of all of them for "". Each
+    list is cached on its own (built from the index above), so a page reads only the ids it lists,
+    not the whole index of a big lexicon."""
+    def build():
+        index = _lemma_ids_by_initial()
+        return index.get(letter, []) if letter else [pk for initial in sorted(index) for pk in index[initial]]
+
+    return caching.per_generation(f"a-z-ids-{ord(letter) if letter else 'all'}", build)
+
+
 def a_z(request):
-    by_initial = _lemma_ids_by_initial()
-    letters = sorted(by_initial)
+    letters = caching.per_generation("a-z-letters", lambda: sorted(_lemma_ids_by_initial()))
     letter = (request.GET.get("letter") or "").strip().upper()[:1]
-    if letter not in by_initial:
+    if letter not in letters:
         letter = ""
-    ids = by_initial[letter] if letter else [pk for initial in letters for pk in by_initial[initial]]
+    ids = _a_z_ids(letter)
     page_obj = _page_of_lemmas(request, ids)
     groups = [(key, list(items)) for key, items in groupby(page_obj.object_list, key=lambda l: l.initial)]
     return render(
@@ -128,20 +137,23 @@ def a_z(request):
 
 
 def author_list(request):
-    # EXISTS rather than JOIN + DISTINCT: no de-duplication over every authorship of a big lexicon.
-    published_work = LemmaAuthor.objects.filter(author=OuterRef("pk"), lemma__status=Lemma.Status.PUBLISHED)
-    authors = Author.objects.filter(Exists(published_work)).order_by("sort_name")
-    page_obj = paginate(request, authors, LIST_PAGE_SIZE * 2)
+    ids = caching.per_generation(
+        "author-ids",
+        lambda: list(Author.objects.with_published_lemmas().order_by("sort_name").values_list("pk", flat=True)),
+    )
+    page_obj = paginate(request, ids, LIST_PAGE_SIZE * 2)
+    page_obj.object_list = Author.objects.list_rows_in_order(page_obj.object_list)
     groups = [(key, list(items)) for key, items in groupby(page_obj.object_list, key=lambda a: a.initial)]
     return render(request, "lexicon/author_list.html", {"groups": groups, "page_obj": page_obj})
 
 
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
-    lemmas = Lemma.objects.visible_to(request.user).filter(authors=author).for_listing()
+    lemmas = Lemma.objects.visible_to(request.user).filter(authors=author)
     page_obj = paginate(request, lemmas, LIST_PAGE_SIZE)
     if not page_obj.paginator.count and not request.user.is_staff:
         raise Http404(_("Deze auteur heeft geen gepubliceerde lemma's."))
+    page_obj.object_list = page_obj.object_list.cards()  # only this page's slice
     return render(request, "lexicon/author_detail.html",
                   {"author": author, "lemmas": page_obj.object_list, "page_obj": page_obj})
 

@@ -2,8 +2,9 @@
 from datetime import datetime, timezone
 
 import pytest
+from django.urls import set_script_prefix
 
-from lexicon.models import Lemma
+from lexicon.models import Author, Lemma
 from tests.factories import make_author, make_clusters, make_lemma, make_pages, make_ref
 
 pytestmark = pytest.mark.django_db
@@ -116,6 +117,44 @@ def test_authors_sorted_on_surname_without_particles(client, lexicon):
     assert "Engbersen, Radboud" in html and "Lans, Jos van der" in html
     assert html.index("Engbersen, Radboud") < html.index("Lans, Jos van der")
     assert 'id="authors-L"' in html
+
+
+def test_author_list_links_each_author_with_affiliation(client, lexicon):
+    make_author("Ann de Wit", slug="ann-de-wit", affiliation="Hogeschool & Lectoraat")
+    make_lemma("Wijkteam", slug="wijkteam", authors=[Author.objects.get(slug="ann-de-wit")])
+    html = client.get("/auteurs/").content.decode()
+    assert '<li><a href="/auteurs/radboud-engbersen/">Engbersen, Radboud</a></li>' in html
+    assert '<li><a href="/auteurs/ann-de-wit/">Wit, Ann de</a> <span class="muted">Hogeschool &amp; Lectoraat</span></li>' in html
+
+
+def test_lemma_cards_show_title_subtitle_authors_in_order_and_cluster(client, lexicon):
+    """The same card on the A-Z, cluster and author pages: authors in the lemma's order (not by name),
+    'redactie' when there are none, the cluster where the page mixes clusters."""
+    lans = Author.objects.get(slug="jos-van-der-lans")
+    smit = make_author("Smit & Zonen", slug="smit-zonen")
+    make_lemma("Wijkteam", slug="wijkteam", subtitle="Samen <in> de wijk", authors=[lans, smit, Author.objects.get(slug="radboud-engbersen")])
+    card = ('<li class="lemma-card">\n  <a class="lemma-card-title" href="/lemma/wijkteam/">Wijkteam</a>\n'
+            '  <span class="lemma-card-subtitle">Samen &lt;in&gt; de wijk</span>\n'
+            '  <span class="lemma-card-meta">Jos van der Lans, Smit &amp; Zonen, Radboud Engbersen{}</span>\n</li>')
+    for url in ["/a-z/", "/a-z/?letter=W", "/auteurs/smit-zonen/"]:
+        assert card.format(" · Sociale nabijheid") in client.get(url).content.decode(), url
+    assert card.format("") in client.get("/clusters/sociaal/").content.decode()
+    no_authors = '<a class="lemma-card-title" href="/lemma/leefbaarheid/">Leefbaarheid</a>\n  \n  <span class="lemma-card-meta">redactie · Geografische nabijheid</span>'
+    assert no_authors in client.get("/a-z/?letter=L").content.decode()
+
+
+def test_list_links_follow_the_script_prefix(client, lexicon):
+    """Served under a sub-path (SCRIPT_NAME /lexicon), list pages link inside it like every other page.
+    (The test client does not set the prefix from SCRIPT_NAME as the WSGI handler does.)"""
+    set_script_prefix("/lexicon/")
+    try:
+        for url, link in [("/a-z/", "/lexicon/lemma/sociale-basis/"), ("/clusters/sociaal/", "/lexicon/lemma/vertrouwen/"),
+                          ("/auteurs/radboud-engbersen/", "/lexicon/lemma/vertrouwen/"),
+                          ("/auteurs/", "/lexicon/auteurs/jos-van-der-lans/")]:
+            html = client.get(url).content.decode()
+            assert f'href="{link}"' in html, url
+    finally:
+        set_script_prefix("/")
 
 
 def test_author_page_lists_published_lemmas(client, lexicon):
