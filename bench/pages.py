@@ -1,6 +1,6 @@
 """How close the site comes to the physical limit: gunicorn vs nginx serving a file.
 
-    .venv/bin/python bench/pages.py                  # ~3 minutes; SQLite scratch DB, Redis cache if running
+    .venv/bin/python bench/pages.py                  # ~5 minutes; SQLite scratch DB, Redis cache if running
     .venv/bin/python bench/pages.py --postgres       # scratch database lexicon_bench_pages on PostgreSQL
     .venv/bin/python bench/pages.py --seconds 5 --connections 8 --cache file
 
