@@ -207,10 +207,12 @@ def test_tls_config_redirects_plain_http_and_names_the_certificate(tmp_path):
     ("--server-name", "lexicon.example.org}"),
     ("--cache-dir", "/var/cache/$host"),
     ("--listen", "80 default_server"),
+    ("--tls-key", "/etc/ssl/key;\n    location /x { return 200; }"),
 ])
 def test_values_that_would_break_out_of_a_directive_are_refused(option, value):
+    tls = ["--tls-certificate", "/etc/ssl/lexicon.pem"] if option == "--tls-key" else []
     with pytest.raises(CommandError, match="Ongeldige waarde"):
-        call_command("nginx_config", option, value, stdout=StringIO())
+        call_command("nginx_config", *tls, option, value, stdout=StringIO())
 
 
 def test_key_without_certificate_is_refused():

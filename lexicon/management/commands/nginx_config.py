@@ -30,8 +30,11 @@ def render_config(*, upstream, listen, server_name, cache_dir, tls_certificate=N
     if not NGINX_NAME.match(zone):
         raise CommandError(f"Zonenaam {zone!r}: alleen letters, cijfers en _.")
     # Values land in nginx directives: no quoting, no second directive, no variables.
-    for name, value in (("upstream", upstream), ("listen", listen), ("server-name", server_name),
-                        ("cache-dir", cache_dir), ("http-listen", http_listen)):
+    values = [("upstream", upstream), ("listen", listen), ("server-name", server_name),
+              ("cache-dir", cache_dir), ("http-listen", http_listen)]
+    if tls_certificate:
+        values += [("tls-certificate", tls_certificate), ("tls-key", tls_key)]
+    for name, value in values:
         allowed_space = name == "server-name"  # several host names
         if not value or UNSAFE.search(value) or (not allowed_space and " " in value):
             raise CommandError(f"Ongeldige waarde voor --{name}: {value!r}")
