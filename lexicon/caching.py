@@ -189,20 +189,19 @@ def store(key, state, response):
 # --- storing and serving ----------------------------------------------------------------------
 
 def add_validators(response, state):
-    """ETag (hash of the content), Last-Modified (latest content change) and revalidate-always;
-    and the front cache's lifetime for this page (nginx reads and strips X-Accel-Expires)."""
+    """ETag (hash of the content), Last-Modified (latest content change) and revalidate-always."""
     set_response_etag(response)
     response["Last-Modified"] = http_date(state[1])
     patch_cache_control(response, no_cache=True)
-    mark_for_front_cache(response)
 
 
 FRONT_CACHE_HEADER = "X-Accel-Expires"
 
 
 def mark_for_front_cache(response):
-    """Let nginx in front keep this page for FRONT_CACHE_SECONDS. Only pages that Django's page
-    cache stores get the header, so nginx stores exactly what Django would serve to any reader."""
+    """Let nginx in front keep this page for FRONT_CACHE_SECONDS (nginx reads and strips the header).
+    Called when serving a page Django's page cache stores or holds, never stored with it, so the
+    setting in force decides; nginx stores exactly what Django would serve to any reader."""
     seconds = getattr(settings, "FRONT_CACHE_SECONDS", 0)
     if seconds > 0:
         response[FRONT_CACHE_HEADER] = str(seconds)

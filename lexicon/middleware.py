@@ -27,12 +27,13 @@ class PageCacheMiddleware:
             response = get_conditional_response(
                 request, etag=response.get("ETag"), last_modified=int(state[1]), response=response
             )
-            # A 304 to nginx revalidating its copy renews that copy for the same lifetime.
+            # Also on a 304: nginx revalidating its copy renews it for the same lifetime.
             caching.mark_for_front_cache(response)
             return response
         response = self.get_response(request)
         if caching.response_is_cacheable(request, response):
             caching.add_validators(response, state)
             caching.store(key, state, response)
+            caching.mark_for_front_cache(response)
             response["X-Page-Cache"] = "miss"
         return response

@@ -250,6 +250,16 @@ def test_304_for_a_stored_page_renews_the_front_cache_copy(client, lexicon, sett
     assert revalidated.status_code == 304 and revalidated["X-Accel-Expires"] == "3"
 
 
+def test_front_cache_lifetime_is_the_one_in_force_when_served(client, lexicon, settings):
+    settings.FRONT_CACHE_SECONDS = 2
+    assert client.get("/a-z/")["X-Accel-Expires"] == "2"
+    settings.FRONT_CACHE_SECONDS = 5  # e.g. a restart with a new environment; the page stays stored
+    assert client.get("/a-z/")["X-Accel-Expires"] == "5"
+    settings.FRONT_CACHE_SECONDS = 0  # switched off: a page stored before carries no instruction
+    hit = client.get("/a-z/")
+    assert hit["X-Page-Cache"] == "hit" and "X-Accel-Expires" not in hit
+
+
 def test_front_cache_can_be_switched_off(client, lexicon, settings):
     settings.FRONT_CACHE_SECONDS = 0
     client.get("/a-z/")

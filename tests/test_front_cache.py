@@ -218,3 +218,10 @@ def test_values_that_would_break_out_of_a_directive_are_refused(option, value):
 def test_key_without_certificate_is_refused():
     with pytest.raises(CommandError, match="samen"):
         call_command("nginx_config", "--tls-key", "/etc/ssl/lexicon.key", stdout=StringIO())
+
+
+def test_unwritable_output_is_a_clear_message_not_a_traceback(tmp_path):
+    target = tmp_path / "bestaat-niet" / "lexicon.conf"
+    with pytest.raises(CommandError, match="Kan .*lexicon.conf niet schrijven"):
+        call_command("nginx_config", "-o", str(target), stdout=StringIO())
+    assert not target.exists()

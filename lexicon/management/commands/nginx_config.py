@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
 
 NGINX_NAME = re.compile(r"^[A-Za-z0-9_]+$")
+ZONE = "lexicon"  # names nginx's cache zone, upstream and TLS session cache
 UNSAFE = re.compile(r"[;{}'\"$#\\\t\n\r]")
 
 
@@ -23,12 +24,9 @@ def nginx_cookie_variable(cookie_name):
     return f"cookie_{cookie_name}"
 
 
-def render_config(*, upstream, listen, server_name, cache_dir, tls_certificate=None, tls_key=None,
-                  http_listen="80", zone="lexicon", cache_max_size="1g", cache_inactive="1d"):
+def render_config(*, upstream, listen, server_name, cache_dir, tls_certificate=None, tls_key=None, http_listen="80"):
     if bool(tls_certificate) != bool(tls_key):
         raise CommandError("Geef --tls-certificate en --tls-key samen.")
-    if not NGINX_NAME.match(zone):
-        raise CommandError(f"Zonenaam {zone!r}: alleen letters, cijfers en _.")
     # Values land in nginx directives: no quoting, no second directive, no variables.
     values = [("upstream", upstream), ("listen", listen), ("server-name", server_name),
               ("cache-dir", cache_dir), ("http-listen", http_listen)]
@@ -44,9 +42,7 @@ def render_config(*, upstream, listen, server_name, cache_dir, tls_certificate=N
         "http_listen": http_listen,
         "server_name": server_name,
         "cache_dir": cache_dir,
-        "cache_max_size": cache_max_size,
-        "cache_inactive": cache_inactive,
-        "zone": zone,
+        "zone": ZONE,
         "tls": bool(tls_certificate),
         "tls_certificate": tls_certificate,
         "tls_key": tls_key,
@@ -87,6 +83,9 @@ class Command(BaseCommand):
             tls_key=options["tls_key"],
         )
         if options["output"]:
-            Path(options["output"]).write_text(config)
+            try:
+                Path(options["output"]).write_text(config)
+            except OSError as error:
+                raise CommandError(f"Kan {options['output']} niet schrijven: {error.strerror}.") from error
         else:
             self.stdout.write(config, ending="")
