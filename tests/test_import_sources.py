@@ -238,6 +238,16 @@ def test_source_detail_has_chapters_with_anchors(client, loaded):
     assert 'href="#noot-i"' in html and 'id="noot-i"' in html
 
 
+def test_every_anchor_on_a_source_page_is_unique_and_every_link_lands(client, loaded):
+    """Chapters are rendered one by one; a heading or note id repeated across chapters would send a
+    deep link or a note reference to the wrong chapter."""
+    for source in Source.objects.all():
+        html = client.get(source.get_absolute_url()).content.decode()
+        ids = re.findall(r'\bid="([^"]+)"', html)
+        assert len(ids) == len(set(ids)), (source.slug, sorted({i for i in ids if ids.count(i) > 1}))
+        assert set(re.findall(r'href="#([^"]+)"', html)) <= set(ids), source.slug
+
+
 def test_unknown_source_is_a_dutch_404(client, loaded):
     response = client.get("/bronnen/bestaat-niet/")
     assert response.status_code == 404

@@ -202,5 +202,20 @@ def test_behind_the_proxy_the_lockout_is_per_reader_address(client, editor, sett
     assert _lock_out_then_log_in(client, settings, "192.0.2.1", "192.0.2.99").status_code == 429
 
 
+@pytest.mark.parametrize("header, expected", [
+    ("203.0.113.7", "203.0.113.7"),
+    ("203.0.113.7, 10.0.0.1", "203.0.113.7"),  # a list: the first is the reader
+    (" 2001:DB8::5 ", "2001:db8::5"),
+    ("", "127.0.0.1"), ("unknown", "127.0.0.1"), ("<script>", "127.0.0.1"), ("1" * 10_000, "127.0.0.1"),
+])
+def test_client_address_from_the_proxy_header_or_else_the_socket(rf, settings, header, expected):
+    from lexicon.client_ip import client_ip
+
+    settings.CLIENT_IP_HEADER = "X-Real-IP"
+    assert client_ip(rf.get("/", HTTP_X_REAL_IP=header, REMOTE_ADDR="127.0.0.1")) == expected
+    settings.CLIENT_IP_HEADER = ""
+    assert client_ip(rf.get("/", HTTP_X_REAL_IP=header, REMOTE_ADDR="127.0.0.1")) == "127.0.0.1"
+
+
 def test_force_login_still_works_for_tests_and_admin_client(admin_client):
     assert admin_client.get("/beheer/").status_code == 200
