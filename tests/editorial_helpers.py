@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 
 from django.contrib.auth.models import Group, User
 
-from lexicon import editorial
+from lexicon.editorial import workflow as editorial
 
 
 def make_user(username, group=None, *, staff=True, password=None):

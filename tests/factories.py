@@ -1,7 +1,7 @@
 """Small builders for test data; tests say what they need, nothing more."""
 from itertools import count
 
-from lexicon.models import Author, Cluster, CrossReference, Lemma, LemmaAuthor, Page
+from lexicon.content.models import Author, Cluster, CrossReference, Lemma, LemmaAuthor, Page
 
 _seq = count(1)
 

@@ -1,7 +1,7 @@
 """The editors' admin at /beheer/, driven as an editor would: roles, workflow, links, conflicts."""
 import pytest
 
-from lexicon.models import CrossReference, Lemma, SlugRedirect
+from lexicon.content.models import CrossReference, Lemma, SlugRedirect
 from tests.editorial_helpers import form_data, make_user
 from tests.factories import make_author, make_clusters, make_lemma
 
@@ -180,7 +180,7 @@ def test_second_editor_gets_a_conflict_and_keeps_their_text(client, lexicon):
 def test_losing_the_race_after_validation_still_refuses(client, lexicon, monkeypatch):
     """The other editor saves between our validation and our UPDATE: the conditional UPDATE
     refuses, nothing of ours is written and the form comes back with the conflict message."""
-    from lexicon import editorial
+    from lexicon.editorial import workflow as editorial
 
     draft = lexicon["draft"]
     client.force_login(make_user("anna", "redacteur"))

@@ -18,7 +18,9 @@ def newsroom(transactional_db, settings, django_user_model):
     reader suggestions in the moderation queue; a superuser to look at it all."""
     import reversion
 
-    from lexicon.models import CrossReference, Suggestion
+    from lexicon.content.models import CrossReference
+
+    from lexicon.editorial.suggestions.models import Suggestion
     from tests.factories import make_author, make_lemma, make_ref
 
     settings.PAGE_CACHE_ENABLED = False

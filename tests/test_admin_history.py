@@ -5,7 +5,7 @@ import pytest
 import reversion
 from reversion.models import Version
 
-from lexicon.models import Lemma
+from lexicon.content.models import Lemma
 from tests.editorial_helpers import form_data, make_user
 from tests.factories import make_author, make_lemma
 

@@ -5,8 +5,8 @@ import pytest
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate as validate_spec
 
-from lexicon.api import openapi
-from lexicon.models import CrossReference, Lemma
+from lexicon.opendata.api import openapi
+from lexicon.content.models import CrossReference, Lemma
 from tests.factories import make_author, make_clusters, make_lemma, make_ref
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +59,7 @@ def test_openapi_document_is_valid_and_served(client):
 
 
 def test_every_api_route_is_documented():
-    from lexicon.api.urls import urlpatterns
+    from lexicon.opendata.api.urls import urlpatterns
 
     documented = set(spec()["paths"])
     for pattern in urlpatterns:

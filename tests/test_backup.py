@@ -11,7 +11,9 @@ from django.core.management import call_command
 from django.db import connection
 from haystack.query import SearchQuerySet
 
-from lexicon.models import Lemma, LemmaAuthor, SlugRedirect, Source, SourceSection, Suggestion
+from lexicon.content.models import Lemma, LemmaAuthor, SlugRedirect, Source, SourceSection
+
+from lexicon.editorial.suggestions.models import Suggestion
 from tests.factories import make_author, make_clusters, make_lemma, make_pages, make_ref
 
 # The documented back-up command (README): everything but what Django rebuilds itself. XML, because

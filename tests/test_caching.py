@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import path
 
-from lexicon.models import Author, Cluster, CrossReference, Lemma, LemmaAuthor, Page, Source
+from lexicon.content.models import Author, Cluster, CrossReference, Lemma, LemmaAuthor, Page, Source
 from tests.factories import make_author, make_clusters, make_lemma, make_pages, make_ref
 
 pytestmark = pytest.mark.django_db
@@ -213,7 +213,7 @@ def _redis_running():
 def test_redis_cache_shared_by_workers_is_invalidated_too(client, lexicon, settings):
     import uuid
 
-    settings.CACHES = {"default": {"BACKEND": "lexicon.caching.RedisCache", "LOCATION": "redis://127.0.0.1:6379/0",
+    settings.CACHES = {"default": {"BACKEND": "lexicon.web.caching.RedisCache", "LOCATION": "redis://127.0.0.1:6379/0",
                                    "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}}
     assert client.get("/a-z/")["X-Page-Cache"] == "miss"
     assert client.get("/a-z/")["X-Page-Cache"] == "hit"
@@ -222,7 +222,7 @@ def test_redis_cache_shared_by_workers_is_invalidated_too(client, lexicon, setti
     assert response["X-Page-Cache"] == "miss" and "Armoede" in response.content.decode()
     from django.core.cache import cache
 
-    from lexicon.caching import STATE_KEY
+    from lexicon.web.caching import STATE_KEY
 
     cache.delete(STATE_KEY)  # pages expire by themselves; never flush a Redis others may use
 

@@ -4,8 +4,8 @@ from datetime import datetime, timezone
 import pytest
 from django.conf import settings
 
-from lexicon import citation
-from lexicon.models import Lemma
+from lexicon.content import citation
+from lexicon.content.models import Lemma
 from tests.factories import make_author, make_clusters, make_lemma
 
 pytestmark = pytest.mark.django_db

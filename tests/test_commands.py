@@ -3,7 +3,7 @@ import pytest
 from django.core.management import call_command
 from reversion.models import Version
 
-from lexicon.models import CrossReference, Lemma, Source
+from lexicon.content.models import CrossReference, Lemma, Source
 
 pytestmark = pytest.mark.django_db
 

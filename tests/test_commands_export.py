@@ -2,7 +2,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from lexicon.models import Lemma
+from lexicon.content.models import Lemma
 from tests.factories import make_author, make_lemma
 
 pytestmark = pytest.mark.django_db

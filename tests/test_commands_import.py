@@ -4,10 +4,10 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from lexicon.models import Author, CrossReference, Lemma, LemmaAuthor, Page
+from lexicon.content.models import Author, CrossReference, Lemma, LemmaAuthor, Page
 from tests.factories import make_lemma
 
-from .importer_helpers import FIXTURE, SEED, TOC, needs_wordlist
+from tests.importer_helpers import FIXTURE, SEED, TOC, needs_wordlist
 
 pytestmark = [needs_wordlist, pytest.mark.django_db]
 

@@ -37,7 +37,7 @@ def log_in(browser, base, username):
 
 
 def test_write_preview_submit_publish_and_find(live_server, newsroom, browser):
-    from lexicon.models import Lemma
+    from lexicon.content.models import Lemma
 
     base = live_server.url
     # The editor writes the lemma.
@@ -83,7 +83,8 @@ def test_write_preview_submit_publish_and_find(live_server, newsroom, browser):
 
 
 def test_editor_pages_have_no_serious_accessibility_violations(live_server, newsroom, browser):
-    from lexicon.models import Lemma, Suggestion
+    from lexicon.content.models import Lemma
+    from lexicon.editorial.suggestions.models import Suggestion
 
     Suggestion.objects.create(lemma=Lemma.objects.get(slug="sociale-basis"), text="Meer over buurthuizen.")
     page = log_in(browser, live_server.url, "hoofd1")

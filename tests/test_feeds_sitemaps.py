@@ -3,7 +3,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from lexicon.models import Lemma
+from lexicon.content.models import Lemma
 from tests.factories import make_author, make_clusters, make_lemma, make_pages
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,9 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from lexicon.models import Source, Suggestion
+from lexicon.content.models import Source
+
+from lexicon.editorial.suggestions.models import Suggestion
 from tests.factories import make_author, make_clusters, make_lemma, make_pages, make_ref
 
 pytestmark = pytest.mark.django_db

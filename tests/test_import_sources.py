@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from lexicon.importer.sources import SOURCE_FILES, parse_directory
 from lexicon.importer.sources_text import dutch_words, has_wordlist
-from lexicon.models import Source, SourceSection
+from lexicon.content.models import Source, SourceSection
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "source"

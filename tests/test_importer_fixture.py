@@ -6,9 +6,9 @@ import re
 import pytest
 from django.utils.text import slugify
 
-from lexicon.rendering import render_markdown
+from lexicon.content.rendering import render_markdown
 
-from .importer_helpers import FIXTURE, TOC, needs_wordlist
+from tests.importer_helpers import FIXTURE, TOC, needs_wordlist
 
 ROWS = json.loads(FIXTURE.read_text(encoding="utf-8"))
 

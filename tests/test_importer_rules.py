@@ -4,7 +4,7 @@ import pytest
 from lexicon.importer import crossrefs, diacritics, hyphenation, pages, quotes, structure
 from lexicon.importer.lines import Line, Stats
 
-from .importer_helpers import needs_wordlist, words
+from tests.importer_helpers import needs_wordlist, words
 
 pytestmark = needs_wordlist
 

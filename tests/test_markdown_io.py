@@ -6,8 +6,8 @@ import pytest
 import yaml
 from django.core.management import call_command
 
-from lexicon import markdown_io
-from lexicon.models import Author, CrossReference, Lemma, LemmaAuthor, SlugRedirect
+from lexicon.editorial import markdown_io
+from lexicon.content.models import Author, CrossReference, Lemma, LemmaAuthor, SlugRedirect
 from tests.factories import make_author, make_clusters, make_lemma, make_ref
 
 pytestmark = pytest.mark.django_db

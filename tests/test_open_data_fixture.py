@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from rdflib import RDF, SKOS, Graph
 
-from lexicon.models import Author, Cluster, Lemma
+from lexicon.content.models import Author, Cluster, Lemma
 from tests.test_api import assert_documented
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "lexicon.json"

@@ -4,7 +4,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from lexicon.models import Author, Cluster, Lemma, LemmaAuthor
+from lexicon.content.models import Author, Cluster, Lemma, LemmaAuthor
 from tests.factories import make_clusters, make_pages, make_ref
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from lexicon import relation_map
-from lexicon.models import Lemma
+from lexicon.opendata import relation_map
+from lexicon.content.models import Lemma
 from tests.factories import make_clusters, make_lemma, make_ref
 
 pytestmark = pytest.mark.django_db
@@ -79,8 +79,8 @@ def test_empty_lexicon_home_has_no_map(client):
 
 def test_home_page_stays_light_when_the_lexicon_grows(client, db, settings):
     """Thousands of lemmas: no whole-lexicon map, a bounded term set, the page still small."""
-    from lexicon import relation_map, structured_data
-    from lexicon.models import Lemma
+    from lexicon.opendata import relation_map, structured_data
+    from lexicon.content.models import Lemma
     from tests.factories import make_clusters
 
     clusters = make_clusters()

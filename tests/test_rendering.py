@@ -1,7 +1,7 @@
 """Markdown bodies render to safe HTML with a table of contents."""
 import pytest
 
-from lexicon.rendering import heading_anchor, initial_letter, plain_text, render_markdown
+from lexicon.content.rendering import heading_anchor, initial_letter, plain_text, render_markdown
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 import pytest
 from django.core.management import call_command
 
-from lexicon.models import Lemma, Source, SourceSection
+from lexicon.content.models import Lemma, Source, SourceSection
 from tests.factories import make_author, make_clusters, make_lemma
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 from django.db import connections as db_connections
 from haystack import connections
 
-from lexicon.models import Lemma, LemmaAuthor
+from lexicon.content.models import Lemma, LemmaAuthor
 from lexicon.search.signals import reindex_lemma
 from tests.factories import make_author, make_clusters, make_lemma
 

@@ -3,7 +3,7 @@ import pytest
 from haystack.inputs import AutoQuery
 from haystack.query import SearchQuerySet
 
-from lexicon.models import Source, SourceSection
+from lexicon.content.models import Source, SourceSection
 from tests.factories import make_lemma
 
 pytestmark = pytest.mark.django_db

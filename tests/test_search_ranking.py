@@ -1,7 +1,7 @@
 """Readers looking up a term land on the lemmas before the long source chapters that mention it."""
 import pytest
 
-from lexicon.models import Source, SourceSection
+from lexicon.content.models import Source, SourceSection
 from tests.factories import make_clusters, make_lemma
 
 pytestmark = pytest.mark.django_db

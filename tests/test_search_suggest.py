@@ -2,7 +2,7 @@
 
 import pytest
 
-from lexicon.models import Lemma
+from lexicon.content.models import Lemma
 from tests.factories import make_author, make_clusters, make_lemma
 
 

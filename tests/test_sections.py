@@ -5,9 +5,9 @@ import re
 import pytest
 from django.core.management import call_command
 
-from lexicon import rendering
-from lexicon.models import Lemma, LemmaSection
-from lexicon.sections import split_sections
+from lexicon.content import rendering
+from lexicon.content.models import Lemma, LemmaSection
+from lexicon.content.sections import split_sections
 from tests.factories import make_clusters, make_lemma
 
 pytestmark = pytest.mark.django_db

@@ -209,7 +209,7 @@ def test_behind_the_proxy_the_lockout_is_per_reader_address(client, editor, sett
     ("", "127.0.0.1"), ("unknown", "127.0.0.1"), ("<script>", "127.0.0.1"), ("1" * 10_000, "127.0.0.1"),
 ])
 def test_client_address_from_the_proxy_header_or_else_the_socket(rf, settings, header, expected):
-    from lexicon.client_ip import client_ip
+    from lexicon.web.client_ip import client_ip
 
     settings.CLIENT_IP_HEADER = "X-Real-IP"
     assert client_ip(rf.get("/", HTTP_X_REAL_IP=header, REMOTE_ADDR="127.0.0.1")) == expected

@@ -2,7 +2,7 @@
 import pytest
 from rdflib import RDF, SKOS, Graph, Literal
 
-from lexicon.models import Lemma
+from lexicon.content.models import Lemma
 from tests.factories import make_clusters, make_lemma, make_ref
 
 pytestmark = pytest.mark.django_db

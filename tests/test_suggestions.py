@@ -2,7 +2,9 @@
 import pytest
 from django.core.cache import cache
 
-from lexicon.models import Lemma, Suggestion
+from lexicon.content.models import Lemma
+
+from lexicon.editorial.suggestions.models import Suggestion
 from tests.editorial_helpers import make_user
 from tests.factories import make_lemma
 

@@ -4,9 +4,9 @@ import re
 import pytest
 from django.core.management import CommandError, call_command
 
-from lexicon.models import Author, CrossReference, Lemma, LemmaAuthor
-from lexicon.rendering import initial_letter
-from lexicon.views import LIST_PAGE_SIZE
+from lexicon.content.models import Author, CrossReference, Lemma, LemmaAuthor
+from lexicon.content.rendering import initial_letter
+from lexicon.web.views import LIST_PAGE_SIZE
 from tests.factories import make_clusters, make_lemma, make_pages
 
 pytestmark = pytest.mark.django_db

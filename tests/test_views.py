@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 import pytest
 from django.urls import set_script_prefix
 
-from lexicon.models import Author, Lemma
+from lexicon.content.models import Author, Lemma
 from tests.factories import make_author, make_clusters, make_lemma, make_pages, make_ref
 
 pytestmark = pytest.mark.django_db

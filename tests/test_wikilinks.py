@@ -3,8 +3,9 @@ import re
 
 import pytest
 
-from lexicon import editorial, wikilinks
-from lexicon.models import CrossReference, Lemma, SlugRedirect
+from lexicon.editorial import workflow as editorial
+from lexicon.content import wikilinks
+from lexicon.content.models import CrossReference, Lemma, SlugRedirect
 from tests.factories import make_lemma, make_pages
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +43,7 @@ def test_link_to_draft_or_missing_lemma_is_never_a_dead_link_for_readers(lemmas)
 
 
 def test_problems_name_missing_and_unpublished_targets_in_dutch(lemmas):
-    problems = wikilinks.problems("[[Sociale basis]] [[Geheim concept]] [[Nergens]]")
+    problems = wikilinks.problems("[[Sociale basis]] [[Geheim concept]] [[Nergens]]", Lemma.objects.link_index())
     assert len(problems) == 2
     assert "Geheim concept" in problems[0] and "niet gepubliceerd" in problems[0]
     assert "[[Nergens]]" in problems[1] and "bestaat" in problems[1]
@@ -50,7 +51,7 @@ def test_problems_name_missing_and_unpublished_targets_in_dutch(lemmas):
 
 def test_links_in_code_are_left_alone(lemmas):
     body = "Schrijf `[[Sociale basis]]` voor een link.\n\n```\n[[Nergens]]\n```\n"
-    assert wikilinks.problems(body) == []
+    assert wikilinks.problems(body, Lemma.objects.link_index()) == []
     html = render(lemmas["vertrouwen"], body)
     assert "[[Sociale basis]]" in html and 'href="/lemma/sociale-basis/"' not in html
 
@@ -103,7 +104,7 @@ def test_renamed_lemma_redirects_old_url_permanently(client, lemmas):
     assert response.status_code == 301
     assert response["Location"] == "/lemma/de-sociale-basis/"
     # Old slug still resolves in wiki links too.
-    assert wikilinks.problems("[[sociale-basis]]") == []
+    assert wikilinks.problems("[[sociale-basis]]", Lemma.objects.link_index()) == []
     # Renamed back: the slug is live again, no redirect loop.
     basis.slug = "sociale-basis"
     basis.save()

@@ -4,7 +4,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from . import queries, suggest
+from lexicon.search import queries, suggest
 
 
 def _error(message, status=400):

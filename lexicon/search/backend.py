@@ -41,8 +41,8 @@ from whoosh import collectors
 from whoosh.query import And, AndMaybe, ConstantScoreQuery, Not, NullQuery, Or, Phrase, Term
 from whoosh.searching import ResultsPage
 
-from .analysis import dutch_analyzer, spelling_analyzer
-from .locks import index_lock
+from lexicon.search.analysis import dutch_analyzer, spelling_analyzer
+from lexicon.search.locks import index_lock
 
 # Query-time boosts per field; fields missing from the schema are skipped.
 FIELD_BOOSTS = {

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from haystack.inputs import AutoQuery
 from haystack.query import SearchQuerySet
 
-from ..models import Author, Cluster, Lemma, LemmaSection, Source, SourceSection
-from ..search_indexes import KIND_LEMMA, KIND_SOURCE
+from lexicon.content.models import Author, Cluster, Lemma, LemmaSection, Source, SourceSection
+from lexicon.search.search_indexes import KIND_LEMMA, KIND_SOURCE
 
 MAX_QUERY_LENGTH = 500
 PER_PAGE = 10

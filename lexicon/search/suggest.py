@@ -8,8 +8,8 @@ from django.core.cache import cache
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from ..models import Author, Lemma
-from ..rendering import fold_accents
+from lexicon.content.models import Author, Lemma
+from lexicon.content.rendering import fold_accents
 
 LIMIT = 8
 MIN_CHARS = 2

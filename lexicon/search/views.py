@@ -2,7 +2,7 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from . import queries
+from lexicon.search import queries
 
 
 def search(request):
