@@ -35,7 +35,7 @@ def browser():
     """One headless Chromium per test module (see tests/browser.py)."""
     import os
 
-    from tests.browser import CHROMIUM, chromium
+    from tests.helpers.browser import CHROMIUM, chromium
 
     if not os.path.exists(CHROMIUM):
         pytest.skip("needs /usr/bin/chromium (apt-get install chromium)")
