@@ -12,7 +12,6 @@ CSS classes ``cluster-<slug>`` (variables in static/css/site.css).
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 
 from lexicon.content.models import Cluster, CrossReference, Lemma
 
@@ -100,7 +99,7 @@ def lexicon_map(radius=260):
     lemmas = list(Lemma.objects.published().select_related("cluster").order_by("cluster__order", "cluster__name", "order", "title"))
     clusters = list(Cluster.objects.all())
     refs = list(
-        CrossReference.objects.filter(source__status=Lemma.Status.PUBLISHED, target__status=Lemma.Status.PUBLISHED)
+        CrossReference.objects.between_published()
         .select_related("source__cluster", "target__cluster")
     )
     # One empty slot between clusters makes the sectors visible.
@@ -149,9 +148,7 @@ FAN_X = 150  # x of the neighbours; the lemma itself sits at x = 16
 
 def neighbourhood_map(lemma):
     refs = list(
-        CrossReference.objects.filter(
-            Q(source=lemma, target__status=Lemma.Status.PUBLISHED) | Q(target=lemma, source__status=Lemma.Status.PUBLISHED)
-        ).select_related("source__cluster", "target__cluster")
+        CrossReference.objects.around(lemma).select_related("source__cluster", "target__cluster")
     )
     directions = {}
     others = {}

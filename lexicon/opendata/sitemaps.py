@@ -28,7 +28,7 @@ class AuthorSitemap(Sitemap):
 
     def items(self):
         # Authors without published lemmas are 404 to the public; leave them out.
-        return Author.objects.filter(lemmas__status=Lemma.Status.PUBLISHED).distinct().order_by("sort_name", "pk")
+        return Author.objects.with_published_lemmas().order_by("sort_name", "pk")
 
 
 class PageSitemap(Sitemap):

@@ -83,7 +83,7 @@ class LemmaSectionIndex(_BaseIndex, indexes.Indexable):
         # for published lemmas that have none yet (saves keep them in step otherwise).
         sections.sync_all_sections(Lemma.objects.published().filter(sections__isnull=True))
         return (
-            LemmaSection.objects.filter(lemma__status=Lemma.Status.PUBLISHED)
+            LemmaSection.objects.published()
             .select_related("lemma__cluster")
             .prefetch_related("lemma__lemma_authors__author")
         )

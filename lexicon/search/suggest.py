@@ -32,7 +32,7 @@ def _candidates():
             for term in (t.strip() for t in alternatives.split(",")):
                 if term:
                     items.append((1, term, url, "term", title))
-        authors = Author.objects.filter(lemmas__status=Lemma.Status.PUBLISHED).distinct()
+        authors = Author.objects.with_published_lemmas()
         for name, slug in authors.values_list("name", "slug"):
             items.append((2, name, f"/auteurs/{slug}/", "author", ""))
         cache.set(key, items, 600)

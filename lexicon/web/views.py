@@ -1,7 +1,7 @@
 """Public pages. Thin: queries live on the models' managers, formatting in templates."""
 from itertools import groupby
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -20,12 +20,10 @@ HOME_LEMMAS_PER_CLUSTER = 20  # the book has at most a dozen per cluster; a bigg
 
 def home(request):
     published = Lemma.objects.published()
-    clusters = Cluster.objects.annotate(
-        published_count=Count("lemmas", filter=Q(lemmas__status=Lemma.Status.PUBLISHED))
-    ).prefetch_related(
+    clusters = Cluster.objects.with_published_counts().prefetch_related(
         Prefetch("lemmas", queryset=published.only("title", "slug", "order", "cluster_id")[:HOME_LEMMAS_PER_CLUSTER],
                  to_attr="published_lemmas")
-    ).order_by("order", "name")  # aggregation drops Meta.ordering
+    )
     recent = published.for_listing().order_by("-updated")[:RECENT_CHANGES]
     intro = Page.objects.filter(slug="inleiding").only("title", "slug").first()
     return render(
@@ -46,8 +44,10 @@ def lemma_detail(request, slug):
         return redirect(moved.lemma, permanent=True)
     visible = Lemma.objects.visible_to(request.user)
     # Mentions in the text feed "Genoemd in" on the other lemma, not this lemma's "Zie ook".
-    see_also = _related(lemma.outgoing_refs.filter(target__in=visible).exclude(kind=CrossReference.Kind.MENTION), "target")
-    mentioned_in = _related(lemma.incoming_refs.filter(source__in=visible), "source")
+    see_also = (
+        lemma.outgoing_refs.filter(target__in=visible).exclude(kind=CrossReference.Kind.MENTION).lemmas_at("target")
+    )
+    mentioned_in = lemma.incoming_refs.filter(source__in=visible).lemmas_at("source")
     published = Lemma.objects.published().only("title", "slug", "order")
     previous = published.filter(order__lt=lemma.order).order_by("-order").first()
     following = published.filter(order__gt=lemma.order).order_by("order").first()
@@ -65,17 +65,6 @@ def lemma_detail(request, slug):
             "canonical_url": url,
         },
     )
-
-
-def _related(refs, side):
-    """Distinct lemmas on one side of cross-references, in book order."""
-    seen, out = set(), []
-    for ref in refs.select_related(side).order_by(f"{side}__order"):
-        other = getattr(ref, side)
-        if other.pk not in seen:
-            seen.add(other.pk)
-            out.append(other)
-    return out
 
 
 def cluster_detail(request, slug):

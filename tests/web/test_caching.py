@@ -18,7 +18,7 @@ def _plain(request):
     return HttpResponse("<p>gewone pagina</p>")
 
 
-# Used only by the tests marked with @pytest.mark.urls("tests.test_caching").
+# Used only by the tests marked with @pytest.mark.urls("tests.web.test_caching").
 urlpatterns = [path("formulier/", _form_with_token), path("gewoon/", _plain)]
 
 
@@ -148,7 +148,7 @@ def test_admin_is_never_cached(client, lexicon):
     assert client.get("/beheer/login/").get("X-Page-Cache") is None
 
 
-@pytest.mark.urls("tests.test_caching")
+@pytest.mark.urls("tests.web.test_caching")
 def test_response_with_csrf_token_or_cookie_is_not_stored(client):
     first = client.get("/formulier/")
     second = client.get("/formulier/")
@@ -229,7 +229,7 @@ def test_redis_cache_shared_by_workers_is_invalidated_too(client, lexicon, setti
 
 # --- what nginx in front may keep (X-Accel-Expires; see tests/web/test_front_cache.py) -------------
 
-@pytest.mark.urls("tests.test_caching")
+@pytest.mark.urls("tests.web.test_caching")
 def test_only_pages_django_stores_are_marked_for_the_front_cache(client, admin_client, lexicon, settings):
     settings.FRONT_CACHE_SECONDS = 2
     assert client.get("/gewoon/")["X-Accel-Expires"] == "2"  # stored: miss

@@ -7,10 +7,11 @@ from ..names import sort_name_for, split_name  # noqa: F401  (re-exported: impor
 from .authors import Author
 from .lemmas import (
     WORDS_PER_MINUTE, Cluster, CrossReference, Lemma, LemmaAuthor, LemmaSection, SlugRedirect, fill_urls,
+    published_q,
 )
 from .texts import Page, Source, SourceSection
 
 __all__ = [
     "Author", "Cluster", "CrossReference", "Lemma", "LemmaAuthor", "LemmaSection", "Page", "SlugRedirect",
-    "Source", "SourceSection", "WORDS_PER_MINUTE", "fill_urls",
+    "Source", "SourceSection", "WORDS_PER_MINUTE", "fill_urls", "published_q",
 ]

@@ -1,12 +1,12 @@
 """The authors of lemmas (and editors of the lexicon)."""
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from ..names import sort_name_for, split_name
-from .lemmas import Lemma, LemmaAuthor, fill_urls
+from .lemmas import LemmaAuthor, fill_urls, published_q
 
 # The columns a row of the author list shows (see AuthorQuerySet.list_rows_in_order).
 AUTHOR_ROW_FIELDS = ("name", "slug", "sort_name", "affiliation")
@@ -16,8 +16,16 @@ class AuthorQuerySet(models.QuerySet):
     def with_published_lemmas(self):
         """Authors of at least one published lemma. EXISTS rather than JOIN + DISTINCT: no
         de-duplication over every authorship of a big lexicon."""
-        published_work = LemmaAuthor.objects.filter(author=OuterRef("pk"), lemma__status=Lemma.Status.PUBLISHED)
+        published_work = LemmaAuthor.objects.filter(published_q("lemma__"), author=OuterRef("pk"))
         return self.filter(Exists(published_work))
+
+    def with_published_counts(self):
+        """Authors of at least one published lemma with ``published_count``, by sort name."""
+        return (
+            self.annotate(published_count=Count("lemmas", filter=published_q("lemmas__"), distinct=True))
+            .filter(published_count__gt=0)
+            .order_by("sort_name", "name", "slug")
+        )
 
     def list_rows_in_order(self, pks):
         """The authors ``pks`` in that order, with only the columns a row of the author list shows and

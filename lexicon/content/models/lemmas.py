@@ -37,11 +37,26 @@ def fill_urls(objects):
     return objects
 
 
+def published_q(path=""):
+    """The one "published" rule as a filter on a related lemma: ``published_q("lemmas__")``."""
+    return Q(**{f"{path}status": LemmaStatus.PUBLISHED})
+
+
+class ClusterQuerySet(models.QuerySet):
+    def with_published_counts(self):
+        """Clusters with ``published_count``, in the book's order (an aggregate drops Meta.ordering)."""
+        return self.annotate(published_count=models.Count("lemmas", filter=published_q("lemmas__"))).order_by(
+            "order", "name"
+        )
+
+
 class Cluster(models.Model):
     name = models.CharField(_("naam"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     description = models.TextField(_("korte beschrijving"), blank=True)
     order = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    objects = ClusterQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name"]
@@ -61,7 +76,7 @@ CARD_FIELDS = ("title", "slug", "subtitle", "cluster")
 
 class LemmaQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Lemma.Status.PUBLISHED)
+        return self.filter(published_q())
 
     def visible_to(self, user):
         if user is not None and user.is_active and user.is_staff:
@@ -240,6 +255,32 @@ class LemmaAuthor(models.Model):
         return f"{self.author} – {self.lemma}"
 
 
+class CrossReferenceQuerySet(models.QuerySet):
+    def between_published(self):
+        """References a reader may see: both ends published."""
+        return self.filter(published_q("source__"), published_q("target__"))
+
+    def to_published(self):
+        return self.filter(published_q("target__"))
+
+    def from_published(self):
+        return self.filter(published_q("source__"))
+
+    def lemmas_at(self, side):
+        """The distinct lemmas at one end ("source" or "target") of these references, in book order."""
+        seen, out = set(), []
+        for ref in self.select_related(side).order_by(f"{side}__order"):
+            other = getattr(ref, side)
+            if other.pk not in seen:
+                seen.add(other.pk)
+                out.append(other)
+        return out
+
+    def around(self, lemma):
+        """References of ``lemma`` whose other end is published (a draft's own, for its preview)."""
+        return self.filter(Q(source=lemma) & published_q("target__") | Q(target=lemma) & published_q("source__"))
+
+
 class CrossReference(models.Model):
     class Kind(models.TextChoices):
         SEE_ALSO = "zie-ook", _("zie ook (uit de tekst)")
@@ -255,6 +296,8 @@ class CrossReference(models.Model):
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.EDITOR)
     note = models.CharField(_("toelichting"), max_length=300, blank=True)
 
+    objects = CrossReferenceQuerySet.as_manager()
+
     class Meta:
         ordering = ["source__order", "target__order"]
         constraints = [
@@ -268,6 +311,11 @@ class CrossReference(models.Model):
         return f"{self.source} → {self.target} ({self.get_kind_display()})"
 
 
+class LemmaSectionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_q("lemma__"))
+
+
 class LemmaSection(models.Model):
     """A ``##`` section of a lemma, derived from its body: the unit of deep-linked search results.
 
@@ -279,6 +327,8 @@ class LemmaSection(models.Model):
     title = models.CharField(_("titel"), max_length=300)
     anchor = models.SlugField(_("anker"), max_length=200)
     text = models.TextField(_("tekst"), blank=True)
+
+    objects = LemmaSectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["lemma", "order"]

@@ -2,7 +2,7 @@
 import re
 from functools import wraps
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,7 +14,6 @@ from lexicon.opendata.api import openapi, serializers
 from lexicon.opendata.api.pagination import MAX_PER_PAGE, ApiError, paginate
 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,200}$")
-PUBLISHED = Lemma.Status.PUBLISHED
 
 
 def error(message, status):
@@ -87,27 +86,13 @@ def lemma_detail(request, slug):
     lemma = _published_lemmas().filter(slug=_slug_or_404(slug, message)).first()
     if lemma is None:
         raise ApiError(message, 404)
-    see_also = _distinct(lemma.outgoing_refs.filter(target__status=PUBLISHED).select_related("target")
-                         .order_by("target__order"), "target")
-    mentioned_in = _distinct(lemma.incoming_refs.filter(source__status=PUBLISHED).select_related("source")
-                             .order_by("source__order"), "source")
+    see_also = lemma.outgoing_refs.to_published().lemmas_at("target")
+    mentioned_in = lemma.incoming_refs.from_published().lemmas_at("source")
     return JsonResponse(serializers.lemma_detail(lemma, absolute, see_also, mentioned_in))
 
 
-def _distinct(refs, side):
-    seen, out = set(), []
-    for ref in refs:
-        other = getattr(ref, side)
-        if other.pk not in seen:
-            seen.add(other.pk)
-            out.append(other)
-    return out
-
-
 def _clusters():
-    return Cluster.objects.annotate(
-        published_count=Count("lemmas", filter=Q(lemmas__status=PUBLISHED))
-    ).order_by("order", "name")
+    return Cluster.objects.with_published_counts()
 
 
 @api_view
@@ -135,11 +120,7 @@ def cluster_detail(request, slug):
 
 def _authors():
     # Only authors of at least one published lemma are public.
-    return (
-        Author.objects.annotate(published_count=Count("lemmas", filter=Q(lemmas__status=PUBLISHED), distinct=True))
-        .filter(published_count__gt=0)
-        .order_by("sort_name", "name", "slug")
-    )
+    return Author.objects.with_published_counts()
 
 
 @api_view
@@ -169,7 +150,7 @@ def author_detail(request, slug):
 @api_view
 def cross_reference_list(request):
     absolute = _absolute(request)
-    refs = CrossReference.objects.filter(source__status=PUBLISHED, target__status=PUBLISHED).select_related(
+    refs = CrossReference.objects.between_published().select_related(
         "source", "target"
     )
     lemma = _filter_slug(request, "lemma")
