@@ -8,6 +8,9 @@ cross-references. Deterministic (same data -> same SVG), no JavaScript needed.
 
 The template (templates/includes/relation_map.html) draws what these return; colours come from
 CSS classes ``cluster-<slug>`` (variables in static/css/site.css).
+
+Hand-written, not a graph library: two fixed geometric layouts in ~100 lines need none of
+networkx's force layouts (a large dependency whose output would also change between runs).
 """
 import math
 from dataclasses import dataclass, field

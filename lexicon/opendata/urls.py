@@ -1,10 +1,9 @@
-"""Open data: the JSON API, citations of a lemma, the SKOS export."""
-from django.urls import include, path
+"""Open data as files: citations of a lemma, the SKOS export (the JSON API is assembled in lexicon.web.api)."""
+from django.urls import path
 
 from lexicon.opendata import downloads
 
 urlpatterns = [
-    path("api/", include("lexicon.opendata.api.urls")),
     path("lemma/<slug:slug>/citeer.bib", downloads.cite_bibtex, name="cite_bibtex"),
     path("lemma/<slug:slug>/citeer.ris", downloads.cite_ris, name="cite_ris"),
     path("export/lexicon.ttl", downloads.skos_turtle, name="skos_turtle"),

@@ -11,6 +11,10 @@ Only anonymous GET/HEAD requests for public HTML pages are served from or stored
 - a response that sets a cookie (CSRF token, messages, session) or carries a form token is never stored;
 - the admin, the API, static files and the reader-suggestion pages are never cached.
 
+Hand-written rather than Django's UpdateCacheMiddleware/FetchFromCacheMiddleware: those key pages
+by URL and headers with no way to drop every page at once on a content change, and would store
+responses that set cookies or carry CSRF tokens; nginx (manage.py nginx_config) sits in front.
+
 Code that changes content past the ORM's signals (``bulk_create``, ``QuerySet.update``, raw SQL, a
 restore) sends ``lexicon.content.signals.content_changed`` (or calls ``invalidate_pages()``); ``PAGE_CACHE_TIMEOUT`` bounds the damage if it forgets.
 """

@@ -1,4 +1,8 @@
-"""Pagination that never fails on user input: ?page=abc or ?page=9999 give a real page."""
+"""Pagination that never fails on user input: ?page=abc or ?page=9999 give a real page.
+
+Django's own Paginator does the work; this only picks ``get_page`` (forgiving) for HTML pages. The
+API is strict instead (lexicon.opendata.api.pagination: 404 past the last page, its envelope is
+the API contract, which ninja's PageNumberPagination would change)."""
 from django.core.paginator import Paginator
 
 

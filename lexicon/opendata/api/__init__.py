@@ -1,5 +1,5 @@
 """Read-only JSON API: lemmas, clusters, authors and cross-references (published only).
 
-Plain Django views returning JsonResponse, described by a hand-written OpenAPI 3.1
-document (``openapi.py``) that the tests validate and compare with real responses.
+django-ninja routes (``routes.py``) with declared response schemas (``schemas.py``), so the OpenAPI
+document is generated from the code that serves it; mounted with the search routes in lexicon.web.api.
 """
