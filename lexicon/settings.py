@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     # Before haystack: its update_index command (lexicon/management/commands) extends haystack's.
     "lexicon",
+    # The search app (synonyms, admin); before haystack, after the content app.
+    "lexicon.search",
     "haystack",
     "reversion",
     "axes",
