@@ -200,7 +200,8 @@ def _paths():
 NULLABLE_STRING = {"type": ["string", "null"]}
 SEARCH_SCHEMAS = {
     "SearchError": _obj({
-        "error": {"type": "string", "description": "Foutmelding in het Nederlands."},
+        "fout": {"type": "string", "description": "Foutmelding in het Nederlands."},
+        "status": {"type": "integer"},
         "results": {"type": "array", "maxItems": 0},
         "total": {"type": "integer"},
         "suggestion": {"type": "null"},
@@ -216,19 +217,30 @@ SEARCH_SCHEMAS = {
         "snippet": {"type": "string", "description": "HTML met <mark> rond de gevonden woorden."},
         "text": STRING,
         "score": {"type": "number"},
+        "mention_only": {"type": "boolean",
+                         "description": "Een lemma dat het woord alleen in de tekst noemt (niet in titel, inleiding of kopjes)."},
     }),
     "SearchPage": _obj({
         "query": STRING,
-        "total": {"type": "integer", "minimum": 0},
+        "searched": {**NULLABLE_STRING,
+                     "description": "De verbeterde zoekterm waarvoor de resultaten zijn, als de getypte (bijna) niets vond; anders null."},
+        "relaxed": {"type": "boolean", "description": "Niet alle woorden gevonden: resultaten met de meeste woorden."},
+        "fuzzy": {"type": "boolean", "description": "Ook woorden die op de gezochte lijken."},
+        "total": {"type": "integer", "minimum": 0, "description": "Aantal resultaten van de getoonde soort (of alle)."},
+        "counts": _obj({kind: {"type": "integer", "minimum": 0} for kind in ("lemma", "pagina", "bron")}),
+        "kind": {"type": ["string", "null"], "enum": ["lemma", "pagina", "bron", None]},
         "page": {"type": "integer", "minimum": 1},
+        "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
         "num_pages": {"type": "integer", "minimum": 1},
         "suggestion": {**NULLABLE_STRING, "description": "‘Bedoelde u…’-voorstel, of null."},
+        "mentioned_in": {"type": "array", "description": "Geen lemma gaat over de zoekterm; deze noemen hem.",
+                         "items": _obj({"title": STRING, "url": URL})},
         "results": {"type": "array", "items": _ref("SearchHit")},
     }),
     "Suggestions": _obj({
         "query": STRING,
         "suggestions": {"type": "array", "items": _obj({
-            "label": STRING, "url": STRING, "kind": {"type": "string", "enum": ["lemma", "term", "author"]},
+            "label": STRING, "url": STRING, "kind": {"type": "string", "enum": ["lemma", "term", "synonym", "author", "word"]},
             "kind_label": STRING, "lemma": NULLABLE_STRING,
         })},
     }),
@@ -257,11 +269,20 @@ def _search_paths():
                  "description": "Alleen dit cluster (slug); een onbekende waarde wordt genegeerd."},
                 {"name": "auteur", "in": "query", "required": False, "schema": {"type": "string"},
                  "description": "Alleen deze auteur (slug); een onbekende waarde wordt genegeerd."},
+                {"name": "soort", "in": "query", "required": False,
+                 "schema": {"type": "string", "enum": ["lemma", "pagina", "bron"]},
+                 "description": "Alleen lemma's, pagina's (Over het lexicon) of bronnen; een onbekende waarde wordt genegeerd."},
+                {"name": "precies", "in": "query", "required": False, "schema": {"type": "string", "enum": ["1"]},
+                 "description": "1: zoek precies de getypte woorden, ook als die (bijna) niets vinden (geen verbetering)."},
                 {"name": "page", "in": "query", "required": False,
-                 "description": "Paginanummer; een ongeldige waarde geeft pagina 1.",
+                 "description": "Paginanummer; een ongeldige waarde geeft pagina 1, een te hoge de laatste.",
                  "schema": {"type": "integer", "minimum": 1}},
+                {"name": "per_page", "in": "query", "required": False,
+                 "description": f"Aantal resultaten per pagina, 1 tot en met {MAX_PER_PAGE}; anders 400.",
+                 "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": 10}},
             ],
-            "responses": {"200": _json("Een pagina zoekresultaten.", "SearchPage"), "400": search_error},
+            "responses": {"200": _json("Een pagina zoekresultaten.", "SearchPage"), "400": search_error,
+                          "405": _json("Alleen GET (en HEAD).", "SearchError")},
         }}
     try:
         reverse("lexicon:api_suggest")
@@ -272,7 +293,7 @@ def _search_paths():
             "summary": "Suggesties bij het typen", "tags": ["zoeken"],
             "parameters": [_q(False)],
             "responses": {"200": _json("Suggesties (leeg bij minder dan twee tekens).", "Suggestions"),
-                          "400": search_error},
+                          "400": search_error, "405": _json("Alleen GET (en HEAD).", "SearchError")},
         }}
     return out
 

@@ -235,7 +235,7 @@ def corrected_text(query):
     return re.sub(r"\w+", lambda m: fixes.get(m.group(0).lower(), m.group(0)), query)
 
 
-def _choose_plan(query, plan, counts, cluster, author, vocabulary):
+def _choose_plan(query, plan, counts, cluster, author, vocabulary, exact=False):
     """(plan, counts, how) to show: the typed query unless it finds (almost) nothing and a
     fallback finds more. ``how`` is "", "corrected", "most" or "fuzzy"."""
     best = (plan, counts, "")
@@ -243,7 +243,7 @@ def _choose_plan(query, plan, counts, cluster, author, vocabulary):
     if best_total > ALMOST_NOTHING or plan.is_empty and not query:
         return best
     candidates = []
-    corrected = corrected_text(query)
+    corrected = "" if exact else corrected_text(query)
     if corrected and corrected.lower() != query.lower():
         fixed = understanding.parse(corrected, vocabulary)
         candidates.append((fixed, "corrected"))
@@ -251,7 +251,7 @@ def _choose_plan(query, plan, counts, cluster, author, vocabulary):
             candidates.append((fixed.with_mode("most"), "corrected"))
     if len(plan.clauses) > 1:
         candidates.append((plan.with_mode("most"), "most"))
-    fuzzy = understanding.with_fuzzy(plan, vocabulary)
+    fuzzy = None if exact else understanding.with_fuzzy(plan, vocabulary)
     if fuzzy is not None:
         candidates.append((fuzzy, "fuzzy"))
         if len(fuzzy.clauses) > 1:
@@ -268,8 +268,10 @@ def _choose_plan(query, plan, counts, cluster, author, vocabulary):
 
 # -- the service -----------------------------------------------------------------------------------
 
-def search(query, *, cluster="", author="", kind="", page=1, per_page=PER_PAGE):
-    """One page of results. ``query`` must come from ``clean_query``."""
+def search(query, *, cluster="", author="", kind="", page=1, per_page=PER_PAGE, exact=False):
+    """One page of results. ``query`` must come from ``clean_query``. ``exact``: the words as
+    typed, never a spelling correction or look-alike words (the reader chose "Zoek in plaats
+    daarvan naar ...")."""
     cluster, author, kind, page = clean_slug(cluster), clean_slug(author), clean_kind(kind), clean_page(page)
     per_page = min(max(int(per_page or PER_PAGE), 1), MAX_PER_PAGE)
     result_page = SearchPage(query=query, results=[], total=0, page=page, per_page=per_page,
@@ -279,7 +281,8 @@ def search(query, *, cluster="", author="", kind="", page=1, per_page=PER_PAGE):
 
     vocabulary = _vocabulary()
     typed = understanding.parse(query, vocabulary)
-    plan, counts, how = _choose_plan(query, typed, _count(typed, cluster, author), cluster, author, vocabulary)
+    plan, counts, how = _choose_plan(query, typed, _count(typed, cluster, author), cluster, author, vocabulary,
+                                     exact=exact)
     result_page.dropped = plan.dropped
     if how == "corrected":
         result_page.searched = plan.text
@@ -294,7 +297,7 @@ def search(query, *, cluster="", author="", kind="", page=1, per_page=PER_PAGE):
         # Beyond the last page (?page=9999): show the last one.
         page = max(1, math.ceil(total / per_page))
     result_page.page, result_page.total = page, total
-    if not _total(counts) and how != "corrected":
+    if _total(counts) <= ALMOST_NOTHING and how != "corrected":
         corrected = corrected_text(query)
         if corrected and corrected.lower() != query.lower():
             result_page.suggestion = corrected
@@ -314,7 +317,7 @@ def search(query, *, cluster="", author="", kind="", page=1, per_page=PER_PAGE):
     _facets(result_page, counts)
     lemma_hits = [h for h in hits if h.kind == KIND_LEMMA]
     if page == 1 and lemma_hits and not any(h.about for h in lemma_hits):
-        result_page.passing = [h.title for h in lemma_hits[:PASSING_LEMMAS]]
+        result_page.passing = [(h.title, h.url) for h in lemma_hits[:PASSING_LEMMAS]]
     return result_page
 
 
