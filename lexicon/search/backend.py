@@ -17,6 +17,11 @@ Differences from haystack's stock Whoosh backend, each for a reason:
   lose an update. A lemma and its sections are replaced in one commit.
 * Spelling suggestions come from an unstemmed ``spelling`` field, so "Bedoelde u ...?"
   proposes real words ("eenzaamheid", not the stem "eenzam").
+* The search service passes a ``QueryPlan`` (lexicon.search.understanding) through haystack's
+  query object (``DutchSearchQuery``): compounds, synonyms, question words and fuzzy fallbacks
+  are then built into the Whoosh query here (lexicon.search.planner); in "most" mode a document
+  must match a majority of the clauses and more matched clauses rank first. A query string
+  without a plan (haystack's AutoQuery) is parsed as before.
 """
 import os
 import time
@@ -41,17 +46,24 @@ from whoosh import collectors
 from whoosh.query import And, AndMaybe, ConstantScoreQuery, Not, NullQuery, Or, Phrase, Term
 from whoosh.searching import ResultsPage
 
-from lexicon.search.analysis import dutch_analyzer, spelling_analyzer
-from lexicon.search.locks import index_lock
+from . import compounds, planner, synonyms
+from .analysis import dutch_analyzer, spelling_analyzer
+from .locks import index_lock
+from .understanding import Vocabulary
 
 # Query-time boosts per field; fields missing from the schema are skipped.
 FIELD_BOOSTS = {
     "title": 10.0,
     "alternative_terms": 5.0,
-    "headings": 3.0,
+    "lead": 3.0,
+    "headings": 2.0,
     "author_names": 2.0,
     "text": 1.0,
 }
+# A lemma is *about* a query when a query term is in one of these (else it only mentions it).
+STRONG_FIELDS = ("title", "alternative_terms", "lead", "headings")
+CLAUSE_BONUS = 1.0e6  # "most" mode: each matched clause outranks any difference in text score
+RARE = 1  # a word in at most this many documents may be a typo of a far more frequent one
 SPELLING_FIELD = "spelling"
 KEYWORD_FIELDS = {"cluster", "kind"}
 SNIPPET_CHARS = 12000  # stored prefix of the document field, the part snippets come from
@@ -98,7 +110,14 @@ def _positive_leaves(query):
 
 
 class RecordingTopCollector(collectors.TopCollector):
-    """Top N by score that also remembers every (filtered) match, for facet counts."""
+    """Top N by score that also remembers every (filtered) match, for facet counts.
+
+    With ``bonus`` (docnum -> number), that number is added to a document's score: in "most"
+    mode, the number of query clauses it matches times ``CLAUSE_BONUS``."""
+
+    def __init__(self, *args, bonus=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.bonus = bonus
 
     def prepare(self, top_searcher, q, context):
         super().prepare(top_searcher, q, context)
@@ -106,7 +125,36 @@ class RecordingTopCollector(collectors.TopCollector):
 
     def _collect(self, global_docnum, score):
         self.seen.append(global_docnum)
+        if self.bonus is not None:
+            score += self.bonus.get(global_docnum, 0)
         return super()._collect(global_docnum, score)
+
+
+class IndexVocabulary(Vocabulary):
+    """The query understanding's view of the index: the unstemmed ``spelling`` vocabulary."""
+
+    def __init__(self, backend, searcher):
+        self.backend, self.searcher = backend, searcher
+        self.has_field = SPELLING_FIELD in searcher.schema.names()
+
+    def frequency(self, word):
+        if not self.has_field:
+            return 0
+        try:
+            return self.searcher.reader().doc_frequency(SPELLING_FIELD, word)
+        except Exception:
+            return 0
+
+    def near(self, word, maxdist):
+        if not self.has_field or not maxdist:
+            return []
+        reader = self.searcher.reader()
+        found = [(reader.doc_frequency(SPELLING_FIELD, w), w)
+                 for w in reader.terms_within(SPELLING_FIELD, word, maxdist, prefix=1)]
+        return [w for _f, w in sorted(found, key=lambda fw: (-fw[0], fw[1]))]
+
+    def synonyms(self):
+        return synonyms.groups()
 
 
 class DutchWhooshSearchBackend(WhooshSearchBackend):
@@ -227,6 +275,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             doc[key] = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
         doc.pop("boost", None)
         text = doc.get(self.content_field_name)
+        compounds.learn(text if isinstance(text, str) else "")  # its words may be compound parts
         if isinstance(text, str) and len(text) > SNIPPET_CHARS:
             # The whole text is indexed; only its start is stored for snippets. Loading and
             # decompressing 50 KB chapters per hit was most of a query's time.
@@ -296,6 +345,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             if models is None:
                 self._drop_searcher()
                 self.delete_index()
+                compounds.reset()  # a rebuild reads the lexicon's vocabulary afresh
             else:
                 writer = self._writer()
                 for model in models:
@@ -351,6 +401,60 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
                 copies.append(copy)
         return AndMaybe(query, Or(copies)) if copies else query
 
+    def plan_query(self, searcher, plan):
+        """(scoring query, per-clause match queries) for a ``QueryPlan``, or None; cached."""
+        if not self.setup_complete:
+            self.setup()
+        key = ("plan", plan.cache_key())
+        cache = self._parse_cache
+        if key in cache:
+            return cache[key]
+        built = planner.build(plan, self.content_field_name, self.boost_fields)
+        result = (built[1], built[2]) if built else None
+        if len(cache) >= PARSE_CACHE_SIZE:
+            cache.pop(next(iter(cache)))
+        cache[key] = result
+        return result
+
+    def _clause_matches(self, searcher, plan, clause_queries, need):
+        """"most" mode: (docs matching at least ``need`` clauses, docnum -> clause bonus)."""
+        counts = defaultdict(int)
+        for q in clause_queries:  # not cached: every query has its own clauses
+            for docnum in q.docs(searcher):
+                counts[docnum] += 1
+        allowed = {d for d, n in counts.items() if n >= need}
+        return allowed, {d: n * CLAUSE_BONUS for d, n in counts.items()}
+
+    def _about(self, searcher, results, plan):
+        """Docnums among the top hits that have a query term in a strong field (title,
+        alternative terms, lead, headings) or that a synonym names: what they are *about*."""
+        reader = searcher.reader()
+        names = set(searcher.schema.names())
+        top_ids = {docnum for _, docnum in results.top_n}
+        out = set()
+        lemma_ids = {str(a.lemma_id) for c in plan.clauses for a in c.alternatives if a.kind == "lemma"}
+        terms = planner.plan_terms(plan)
+        for field in STRONG_FIELDS:
+            if field not in names:
+                continue
+            fieldobj = searcher.schema[field]
+            for text in terms:
+                btext = fieldobj.to_bytes(text)
+                if (field, btext) not in reader:
+                    continue
+                for docnum in reader.postings(field, btext).all_ids():
+                    if docnum in top_ids:
+                        out.add(docnum)
+        if lemma_ids and "lemma_id" in names:
+            for value in lemma_ids:
+                for docnum in self._filter_docs(searcher, Term("lemma_id", value)):
+                    if docnum in top_ids:
+                        out.add(docnum)
+        return out
+
+    def vocabulary(self):
+        return IndexVocabulary(self, self.get_searcher())
+
     def _model_filter(self, searcher, models, limit_to_registered_models):
         from django.conf import settings
 
@@ -389,10 +493,18 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
                result_class=None, **kwargs):
         empty = {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
         query_string = force_str(query_string or "")
-        if not query_string.strip():
+        plan = kwargs.get("plan")
+        if not query_string.strip() and plan is None:
             return empty
         searcher = self.get_searcher()
-        parsed = self.parse_user_query(query_string)
+        bonus = most = None
+        if plan is not None:
+            built = self.plan_query(searcher, plan)
+            parsed = built[0] if built else None
+            if built and plan.mode == "most":
+                most, bonus = self._clause_matches(searcher, plan, built[1], plan.min_match)
+        else:
+            parsed = self.parse_user_query(query_string)
         if parsed is None:
             return {**empty, "spelling_suggestion": self._suggest_if_needed(searcher, 0, spelling_query)}
         narrow = [self.filter_parser.parse(force_str(nq)) for nq in narrow_queries or ()]
@@ -401,6 +513,8 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             # not change its scores.
             parsed = And([parsed] + [ConstantScoreQuery(nq, 0.0) for nq in narrow])
         allowed = self._model_filter(searcher, models, limit_to_registered_models)
+        if most is not None:
+            allowed = most if allowed is None else allowed & most
         if allowed is not None and not allowed:
             # No document of the asked-for models: Whoosh treats an empty allow-set as no filter.
             return {**empty, "spelling_suggestion": self._suggest_if_needed(searcher, 0, spelling_query)}
@@ -420,7 +534,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             # Top N by score, recording every filtered match for the total and the facet counts.
             # replace=0: by default Whoosh swaps in matchers that skip documents unable to reach
             # the top N, and the total and facet counts then depended on the page asked.
-            top = RecordingTopCollector(limit=page_num * page_length, usequality=False, replace=0)
+            top = RecordingTopCollector(limit=page_num * page_length, usequality=False, replace=0, bonus=bonus)
             collector = top
             if allowed is not None:
                 collector = collectors.FilterCollector(collector, allow=allowed)
@@ -429,6 +543,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             seen = top.seen
             if highlight:
                 self._record_matched_terms(searcher, results, parsed)
+        about = self._about(searcher, results, plan) if plan is not None and highlight and not sort_by else None
         try:
             raw_page = ResultsPage(results, page_num, page_length)
         except ValueError:
@@ -446,7 +561,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
                     counts[value] = counts.get(value, 0) + 1
             facet_counts["fields"][name] = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         return {
-            "results": self._process_page(raw_page, highlight, result_class, skip=cut),
+            "results": self._process_page(raw_page, highlight, result_class, skip=cut, about=about),
             "hits": hits,
             "facets": facet_counts,
             "spelling_suggestion": self._suggest_if_needed(searcher, hits, spelling_query),
@@ -479,7 +594,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
                     termdocs[(field, btext)].append(docnum)
         results.docterms, results.termdocs = docterms, termdocs
 
-    def _process_page(self, raw_page, highlight, result_class, skip=0):
+    def _process_page(self, raw_page, highlight, result_class, skip=0, about=None):
         """SearchResults for the hits of ``raw_page`` from position ``skip`` on (the hits before
         it were only fetched to reach an unaligned slice: not loaded, not highlighted)."""
         from haystack import connections
@@ -519,6 +634,8 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
                 if self.content_field_name in stored:
                     snippet = highlighter.highlight_hit(hit, self.content_field_name, top=2)
                 extra["highlighted"] = {self.content_field_name: [snippet]}
+            if about is not None:
+                extra["about"] = hit.docnum in about
             results.append(
                 result_class(app_label, model_name, stored[DJANGO_ID], raw_page.score(offset) or 0, **extra)
             )
@@ -532,36 +649,45 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         return self.suggest_spelling(spelling_query, searcher)
 
     def suggest_spelling(self, text, searcher=None):
-        """A corrected version of ``text`` from the index's own vocabulary, or None.
+        """A corrected version of ``text`` from the index's own vocabulary, or None."""
+        searcher = searcher or self.get_searcher()
+        words = [t.text for t in spelling_analyzer()(force_str(text)[:500])][:10]
+        fixes = self.spelling_corrections(words, searcher)
+        return " ".join(fixes.get(w, w) for w in words) if fixes else None
+
+    def spelling_corrections(self, words, searcher=None):
+        """{word: correction} for the (lowercase) words that look misspelled.
 
         Words the index knows are kept; unknown words are replaced by the most frequent
-        indexed word at the smallest edit distance (1, then 2)."""
+        indexed word at the smallest edit distance (1, then 2). A word found in only ``RARE``
+        document is replaced too when a word one edit away is twenty times as frequent (a typo
+        that also occurs once in the texts)."""
         searcher = searcher or self.get_searcher()
         if SPELLING_FIELD not in searcher.schema.names():
-            return None
+            return {}
         reader = searcher.reader()
-        words = [t.text for t in spelling_analyzer()(force_str(text)[:500])][:10]
-        changed, out = False, []
+        fixes = {}
         for word in words:
-            if reader.frequency(SPELLING_FIELD, word):
-                out.append(word)
+            freq = reader.doc_frequency(SPELLING_FIELD, word)
+            if freq > RARE or word in fixes:
                 continue
-            best = None
+            if freq:
+                near = [(reader.doc_frequency(SPELLING_FIELD, w), w)
+                        for w in reader.terms_within(SPELLING_FIELD, word, 1, prefix=1) if w != word]
+                best = max(near) if near else None
+                if best and best[0] >= 20 * freq:
+                    fixes[word] = best[1]
+                continue
             for maxdist in (1, 2):
                 candidates = [
-                    (reader.frequency(SPELLING_FIELD, w), w)
+                    (reader.doc_frequency(SPELLING_FIELD, w), w)
                     for w in reader.terms_within(SPELLING_FIELD, word, maxdist, prefix=1)
                     if w != word
                 ]
                 if candidates:
-                    best = max(candidates)[1]
+                    fixes[word] = max(candidates)[1]
                     break
-            if best:
-                changed = True
-                out.append(best)
-            else:
-                out.append(word)
-        return " ".join(out) if changed else None
+        return fixes
 
     def vocabulary_prefix(self, field, prefix, limit=10):
         """Indexed words of ``field`` starting with ``prefix`` (for autocomplete)."""
@@ -575,6 +701,25 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         return out
 
 
+class DutchSearchQuery(WhooshSearchQuery):
+    """Haystack's Whoosh query plus an optional ``plan`` handed to the backend's search()."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = None
+
+    def build_params(self, spelling_query=None, **kwargs):
+        params = super().build_params(spelling_query, **kwargs)
+        if self.plan is not None:
+            params["plan"] = self.plan
+        return params
+
+    def _clone(self, klass=None, using=None):
+        clone = super()._clone(klass=klass, using=using)
+        clone.plan = self.plan
+        return clone
+
+
 class DutchWhooshEngine(WhooshEngine):
     backend = DutchWhooshSearchBackend
-    query = WhooshSearchQuery
+    query = DutchSearchQuery

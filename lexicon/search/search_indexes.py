@@ -1,18 +1,33 @@
-"""What goes into the search index: published lemmas, their sections, and the sources ("Bronnen").
+"""What goes into the search index: published lemmas, their sections, the Over-pages and the sources.
 
 Field names are a contract with ``lexicon.search.backend`` (analysis and boosts per field) and
 ``lexicon.search.queries`` (filters, facets, result labels). Drafts never get in: every
 ``index_queryset`` is limited to published lemmas, and the signal processor removes a lemma's
 documents as soon as it is no longer published.
+
+Only what readers read is indexed (``lexicon.search.text``): editorial placeholders such as
+"(De figuur is bij de digitalisering verloren gegaan ...)" and attribute markup ("{: #noot-vii }")
+stay out of the index and so out of the snippets. The lead has its own field, weighted between
+the alternative terms and the headings.
 """
+from functools import lru_cache
+
 from haystack import indexes
 
-from lexicon.content import rendering, sections
-from lexicon.content.models import Lemma, LemmaSection, Source, SourceSection
+from lexicon.content import sections
+from lexicon.content.models import Lemma, LemmaSection, Page, Source, SourceSection
+from lexicon.search.text import readable_markdown, readable_text
 
 KIND_LEMMA = "lemma"
 KIND_SECTION = "sectie"
 KIND_SOURCE = "bron"
+KIND_PAGE = "pagina"
+
+
+@lru_cache(maxsize=64)
+def _readable_sections(title, body):
+    """anchor -> readable text of a lemma's sections (computed once per lemma body)."""
+    return {s.anchor: s.text for s in sections.split_sections(title, readable_markdown(body))}
 
 
 def _join(*parts):
@@ -29,6 +44,7 @@ class _BaseIndex(indexes.SearchIndex):
     authors = indexes.MultiValueField(faceted=True, default=list)
     author_names = indexes.CharField(default="")
     summary = indexes.CharField(indexed=False, default="")
+    lead = indexes.CharField(default="")
     # Groups a lemma's documents (the lemma and its sections) so they are replaced together.
     lemma_id = indexes.IntegerField(default=0)
 
@@ -50,19 +66,21 @@ class LemmaIndex(_BaseIndex, indexes.Indexable):
     def prepare(self, obj):
         data = super().prepare(obj)
         authors = obj.ordered_authors
-        plain_body = rendering.plain_text(obj.body)
+        plain_body = readable_text(obj.body)
+        plain_lead = readable_text(obj.lead)
         # The imported lead is the body's first paragraph: index it once, or snippets repeat it.
-        lead = "" if rendering.plain_text(obj.lead)[:200] in plain_body else obj.lead
+        lead = "" if plain_lead[:200] in plain_body else plain_lead
         data.update(
             text=_join(obj.title, obj.subtitle, obj.alternative_terms, ", ".join(a.name for a in authors),
                        lead, plain_body),
+            lead=_join(obj.subtitle, plain_lead),
             title=obj.title,
             kind=KIND_LEMMA,
             url=obj.get_absolute_url(),
             cluster=obj.cluster.slug,
             authors=[a.slug for a in authors],
             author_names=", ".join(a.name for a in authors),
-            summary=(obj.lead or plain_body)[:400],
+            summary=(plain_lead or plain_body)[:400],
             lemma_id=obj.pk,
             headings="\n".join(s.title for s in obj.sections.all() if s.anchor),
             spelling=_join(obj.title, obj.subtitle, obj.alternative_terms, ", ".join(a.name for a in authors),
@@ -92,15 +110,16 @@ class LemmaSectionIndex(_BaseIndex, indexes.Indexable):
         data = super().prepare(obj)
         lemma = obj.lemma
         authors = lemma.ordered_authors
+        text = _readable_sections(lemma.title, lemma.body).get(obj.anchor, obj.text)
         data.update(
-            text=_join(obj.title, obj.text),
+            text=_join(obj.title, text),
             title=obj.title,
             kind=KIND_SECTION,
             url=obj.get_absolute_url() if obj.anchor else lemma.get_absolute_url(),
             cluster=lemma.cluster.slug,
             authors=[a.slug for a in authors],
             author_names=", ".join(a.name for a in authors),
-            summary=obj.text[:400],
+            summary=text[:400],
             lemma_id=lemma.pk,
             lemma_title=lemma.title,
             anchor=obj.anchor,
@@ -140,7 +159,7 @@ class SourceSectionIndex(_BaseIndex, indexes.Indexable):
 
     def prepare(self, obj):
         data = super().prepare(obj)
-        plain = rendering.plain_text(obj.body)
+        plain = readable_text(obj.body)
         data.update(
             text=_join(obj.title, plain),
             title=obj.title,
@@ -150,5 +169,30 @@ class SourceSectionIndex(_BaseIndex, indexes.Indexable):
             summary=plain[:400],
             source_title=obj.source.title,
             spelling=_join(obj.title, plain),
+        )
+        return data
+
+
+class PageIndex(_BaseIndex, indexes.Indexable):
+    """The Over-pages (voorwoord, inleiding, colofon): the introduction defines *nabijheid*."""
+
+    headings = indexes.CharField(default="")
+    spelling = indexes.CharField(default="")
+
+    def get_model(self):
+        return Page
+
+    def prepare(self, obj):
+        data = super().prepare(obj)
+        plain = readable_text(obj.body)
+        data.update(
+            text=_join(obj.title, obj.author_line, plain),
+            title=obj.title,
+            kind=KIND_PAGE,
+            url=obj.get_absolute_url(),
+            author_names=obj.author_line,
+            summary=plain[:400],
+            headings="\n".join(s.title for s in sections.split_sections(obj.title, obj.body) if s.anchor),
+            spelling=_join(obj.title, obj.author_line, plain),
         )
         return data

@@ -17,7 +17,7 @@ from haystack.signals import BaseSignalProcessor
 from haystack.utils import get_identifier
 
 from lexicon.content import sections
-from lexicon.content.models import Author, Cluster, Lemma, LemmaAuthor, LemmaSection, Source, SourceSection
+from lexicon.content.models import Author, Cluster, Lemma, LemmaAuthor, LemmaSection, Page, Source, SourceSection
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +70,15 @@ def reindex_source_section(pk, using="default"):
         backend.update(connections[using].get_unified_index().get_index(SourceSection), [section])
 
 
+def reindex_page(pk, using="default"):
+    backend = connections[using].get_backend()
+    page = Page.objects.filter(pk=pk).first()
+    if page is None:
+        backend.remove(f"lexicon.page.{pk}")
+    else:
+        backend.update(connections[using].get_unified_index().get_index(Page), [page])
+
+
 def _sync_sections_of(pk):
     lemma = Lemma.objects.filter(pk=pk).only("pk", "title", "body").first()
     if lemma is not None:
@@ -100,6 +109,8 @@ class LockedSignalProcessor(BaseSignalProcessor):
         signals.post_save.connect(self.source_changed, sender=Source, dispatch_uid="search-source-saved")
         signals.post_delete.connect(self.source_changed, sender=Source, dispatch_uid="search-source-deleted")
         signals.post_save.connect(self.source_section_changed, sender=SourceSection, dispatch_uid="search-ss-saved")
+        signals.post_save.connect(self.page_changed, sender=Page, dispatch_uid="search-page-saved")
+        signals.post_delete.connect(self.page_changed, sender=Page, dispatch_uid="search-page-deleted")
         signals.post_delete.connect(self.source_section_changed, sender=SourceSection, dispatch_uid="search-ss-del")
 
     def teardown(self):
@@ -109,6 +120,7 @@ class LockedSignalProcessor(BaseSignalProcessor):
             (signals.post_save, "search-author-saved"), (signals.post_save, "search-cluster-saved"),
             (signals.post_save, "search-source-saved"), (signals.post_delete, "search-source-deleted"),
             (signals.post_save, "search-ss-saved"), (signals.post_delete, "search-ss-del"),
+            (signals.post_save, "search-page-saved"), (signals.post_delete, "search-page-deleted"),
         ]:
             sig.disconnect(dispatch_uid=uid)
 
@@ -163,6 +175,12 @@ class LockedSignalProcessor(BaseSignalProcessor):
         for using in self._each_alias(instance):
             _on_commit(reindex_source, instance.pk, using)
 
+    def page_changed(self, sender, instance, raw=False, **kwargs):
+        if raw:
+            return
+        for using in self._each_alias(instance):
+            _on_commit(reindex_page, instance.pk, using)
+
     def source_section_changed(self, sender, instance, raw=False, **kwargs):
         if raw:
             return
@@ -170,4 +188,4 @@ class LockedSignalProcessor(BaseSignalProcessor):
             _on_commit(reindex_source_section, instance.pk, using)
 
 
-__all__ = ["LockedSignalProcessor", "reindex_lemma", "reindex_source", "get_identifier"]
+__all__ = ["LockedSignalProcessor", "reindex_lemma", "reindex_page", "reindex_source", "get_identifier"]

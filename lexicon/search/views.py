@@ -1,13 +1,22 @@
-"""/zoeken/: the HTML search page. Works without JavaScript; suggest.js only adds autocomplete."""
+"""/zoeken/: the HTML search page. Works without JavaScript; suggest.js adds autocomplete and
+search.js folds the filters away on a phone."""
+from urllib.parse import urlencode
+
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from lexicon.search import queries
+from lexicon.content.models import Cluster
+from . import queries
+
+
+def _link(query, **params):
+    """?q=...&... for this page's links (empty values left out)."""
+    items = [("q", query)] + [(k, v) for k, v in params.items() if v]
+    return "?" + urlencode(items)
 
 
 def search(request):
     context = {"query": "", "error": "", "page": None}
-    status = 200
     try:
         query = queries.clean_query(request.GET.get("q", ""))
     except queries.QueryError as error:
@@ -19,11 +28,33 @@ def search(request):
             query,
             cluster=request.GET.get("cluster", ""),
             author=request.GET.get("auteur", ""),
+            kind=request.GET.get("soort", ""),
             page=request.GET.get("page"),
+            exact=request.GET.get("precies") == "1",
         )
         context["page"] = page
+        exact = "1" if request.GET.get("precies") == "1" else ""
+        keep = {"cluster": page.cluster, "auteur": page.author}
+        context["kind_links"] = [
+            (kind, label, count, _link(query, soort=kind, precies=exact, **keep))
+            for kind, label, count in page.kind_counts
+        ]
+        context["all_kinds_link"] = _link(query, precies=exact, **keep)
+        context["original_link"] = _link(query, precies="1", **keep)
+        context["page_link"] = _link(query, soort=page.kind, precies=exact, **keep) + "&page="
+        context["cluster_links"] = [
+            (slug, name, count, _link(query, soort=page.kind, precies=exact, auteur=page.author, cluster=slug))
+            for slug, name, count in page.cluster_facets
+        ]
+        context["all_clusters_link"] = _link(query, soort=page.kind, precies=exact, auteur=page.author)
+        context["author_links"] = [
+            (slug, name, count, _link(query, soort=page.kind, precies=exact, cluster=page.cluster, auteur=slug))
+            for slug, name, count in page.author_facets[:12]
+        ]
+        context["all_authors_link"] = _link(query, soort=page.kind, precies=exact, cluster=page.cluster)
         if not page.total:
             context["error"] = _("Geen resultaten voor ‘%(q)s’.") % {"q": query}
+            context["clusters"] = list(Cluster.objects.all())
     elif "q" in request.GET:
         context["error"] = _("Typ een woord of begrip om te zoeken.")
-    return render(request, "lexicon/search.html", context, status=status)
+    return render(request, "lexicon/search.html", context)

@@ -134,12 +134,17 @@ def test_cluster_and_author_filters_with_counts(client, lexicon):
     assert "Buurt" not in titles(api(client, q="buurt", auteur="jos-van-der-lans"))
 
 
-def test_did_you_mean_uses_real_words(client, lexicon):
+def test_a_misspelled_query_searches_the_correction_and_says_so(client, lexicon):
     data = api(client, q="eenzaamhied")
-    assert data["total"] == 0
-    assert data["suggestion"] == "eenzaamheid"
-    assert api(client, q="segragatie")["suggestion"] == "segregatie"
+    assert data["searched"] == "eenzaamheid"
+    assert "Ervaringsdeskundigheid" in titles(data)
     html = client.get("/zoeken/", {"q": "segragatie"}).content.decode()
+    assert "Resultaten voor" in html and "segregatie" in html
+    assert "Zoek in plaats daarvan naar" in html and "precies=1" in html
+    # The reader insists on the typed word: no correction searched, the suggestion offered.
+    exact = api(client, q="segragatie", precies="1")
+    assert exact["total"] == 0 and exact["searched"] is None and exact["suggestion"] == "segregatie"
+    html = client.get("/zoeken/", {"q": "segragatie", "precies": "1"}).content.decode()
     assert "Bedoelde u" in html and "segregatie" in html
 
 
@@ -167,7 +172,7 @@ def test_huge_and_binary_input_gets_a_dutch_message(client, lexicon):
     assert response.status_code == 400
     assert "te lang" in response.content.decode()
     response = client.get("/api/zoeken", {"q": "x" * 10000})
-    assert response.status_code == 400 and "te lang" in response.json()["error"]
+    assert response.status_code == 400 and "te lang" in response.json()["fout"]
     response = client.get("/zoeken/?q=%FF%FE%00%C3%28buurt")
     assert response.status_code in (200, 400)
     response = client.get("/api/zoeken?q=%FF%FE%00")
