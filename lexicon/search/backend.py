@@ -156,6 +156,17 @@ class IndexVocabulary(Vocabulary):
     def synonyms(self):
         return synonyms.groups()
 
+    def names_something(self, word):
+        from .analysis import query_terms
+
+        reader = self.searcher.reader()
+        names = self.searcher.schema.names()
+        for stem in query_terms(word):
+            for field in ("title", "alternative_terms"):
+                if field in names and reader.doc_frequency(field, stem):
+                    return True
+        return False
+
 
 class DutchWhooshSearchBackend(WhooshSearchBackend):
     def __init__(self, connection_alias, **connection_options):
@@ -409,7 +420,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         cache = self._parse_cache
         if key in cache:
             return cache[key]
-        built = planner.build(plan, self.content_field_name, self.boost_fields)
+        built = planner.build(plan, self.content_field_name, self.boost_fields, fields=self.schema.names())
         result = (built[1], built[2]) if built else None
         if len(cache) >= PARSE_CACHE_SIZE:
             cache.pop(next(iter(cache)))
@@ -543,7 +554,10 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             seen = top.seen
             if highlight:
                 self._record_matched_terms(searcher, results, parsed)
-        about = self._about(searcher, results, plan) if plan is not None and highlight and not sort_by else None
+        # Whether a hit is *about* the query is asked of lemmas only (the "passing mention" note).
+        wants_about = plan is not None and highlight and not sort_by and (
+            not models or any(get_model_ct(m) == planner.LEMMA_CT for m in models))
+        about = self._about(searcher, results, plan) if wants_about else None
         try:
             raw_page = ResultsPage(results, page_num, page_length)
         except ValueError:
