@@ -57,7 +57,7 @@ def scratch_env(workdir, database_url=None, cache="auto", **extra):
     cache_url = ("redis://127.0.0.1:6379/0" if cache == "redis" else f"file://{workdir / 'cache'}")
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PAGE_CACHE"))},
-        "DJANGO_SETTINGS_MODULE": "lexicon.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -127,7 +127,7 @@ def django_query(env, code):
 def start_gunicorn(env, port, workers=2, extra_args=()):
     log = open(Path(env["WHOOSH_INDEX_PATH"]).parent / f"gunicorn-{port}.log", "w")
     proc = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "lexicon.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
+        [PYTHON, "-m", "gunicorn", "config.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
          "--log-level", "warning", "--graceful-timeout", "5", *extra_args],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )

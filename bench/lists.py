@@ -26,8 +26,8 @@ import json, statistics, sys, time
 import django
 django.setup()
 from django.test import Client
-from lexicon.models import Author, Lemma
-from lexicon.rendering import initial_letter
+from lexicon.content.models import Author, Lemma
+from lexicon.content.rendering import initial_letter
 
 runs = int(sys.argv[1])
 real = Lemma.objects.published().exclude(slug__startswith="syn-").order_by("order").first()

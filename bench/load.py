@@ -219,7 +219,7 @@ def main():
     _server.prepare_site(env)
     info = _server.django_query(env, f"""
 from django.contrib.auth import get_user_model
-from lexicon.models import Lemma
+from lexicon.content.models import Lemma
 User = get_user_model()
 for name in ("redacteur1", "redacteur2"):
     User.objects.create_superuser(name, name + "@example.nl", {PASSWORD!r})
@@ -245,7 +245,7 @@ print(json.dumps({{"urls": [l.get_absolute_url() for l in lemmas],
 
     # Every accepted save: its marker in the database...
     bodies = _server.django_query(env, f"""
-from lexicon.models import Lemma
+from lexicon.content.models import Lemma
 print(json.dumps({{str(pk): body for pk, body in Lemma.objects.filter(pk__in={lemma_ids!r}).values_list("pk", "body")}}))
 """)
     missing_db = [(pk, m) for pk, m in saves if m not in bodies[str(pk)]]

@@ -54,7 +54,7 @@ def main():
     _server.prepare_site(env)
 
     urls = _server.django_query(env, """
-from lexicon.models import Lemma, Author
+from lexicon.content.models import Lemma, Author
 lemma = Lemma.objects.published().order_by("order").first()
 author = Author.objects.filter(lemmas__status="gepubliceerd").order_by("sort_name").first()
 print(json.dumps({"lemma": lemma.get_absolute_url(), "cluster": lemma.cluster.get_absolute_url(),

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 BENCH_DB = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/lexicon_bench_search")
 os.environ["DATABASE_URL"] = BENCH_DB
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lexicon.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("PAGE_CACHE", "0")
 SEED = ROOT / "fixtures" / "source" / "lexicon-nabijheid-en-sociaal-werk-2022.txt"
 BUILD_PROCS = min(2, os.cpu_count() or 1)
@@ -111,8 +111,8 @@ def clear_content():
 def load_real():
     from django.core.management import call_command
 
-    from lexicon import sections
-    from lexicon.models import Lemma
+    from lexicon.content import sections
+    from lexicon.content.models import Lemma
 
     call_command("loaddata", str(ROOT / "fixtures" / "lexicon.json"), verbosity=0)
     if (ROOT / "fixtures" / "sources.json").exists():
@@ -121,8 +121,8 @@ def load_real():
 
 
 def load_synthetic(n, paragraphs, rng):
-    from lexicon.models import Author, Cluster, Lemma, LemmaAuthor, LemmaSection
-    from lexicon.rendering import heading_anchor
+    from lexicon.content.models import Author, Cluster, Lemma, LemmaAuthor, LemmaSection
+    from lexicon.content.rendering import heading_anchor
 
     clusters = [Cluster.objects.create(name=f"Cluster {i}", slug=f"cluster-{i}", order=i) for i in range(4)]
     authors = Author.objects.bulk_create(
@@ -275,7 +275,7 @@ def engines():
     from haystack.inputs import AutoQuery
     from haystack.query import SearchQuerySet
 
-    from lexicon.models import Lemma, Source, SourceSection
+    from lexicon.content.models import Lemma, Source, SourceSection
     from lexicon.search import queries as service
 
     def sqs_search(alias):
@@ -312,7 +312,7 @@ def main():
     ensure_database()
     setup_django()
 
-    from lexicon.models import Lemma
+    from lexicon.content.models import Lemma
 
     rng = random.Random(20221)
     paragraphs = seed_paragraphs()

@@ -4,7 +4,11 @@ from haystack import connections
 
 @pytest.fixture(autouse=True)
 def _isolated_search_index(settings, tmp_path):
-    """Every test gets its own empty Whoosh index, never the developer's."""
+    """Every test gets its own empty Whoosh index, never the developer's (and the compound
+    splitter forgets the words of earlier tests' texts)."""
+    from lexicon.search import compounds
+
+    compounds.reset()
     original = connections.connections_info
     connections.connections_info = {
         "default": {**settings.HAYSTACK_CONNECTIONS["default"], "PATH": str(tmp_path / "whoosh")}
@@ -35,7 +39,7 @@ def browser():
     """One headless Chromium per test module (see tests/browser.py)."""
     import os
 
-    from tests.browser import CHROMIUM, chromium
+    from tests.helpers.browser import CHROMIUM, chromium
 
     if not os.path.exists(CHROMIUM):
         pytest.skip("needs /usr/bin/chromium (apt-get install chromium)")

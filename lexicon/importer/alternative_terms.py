@@ -8,7 +8,7 @@ import with the file and line, like every other bad input.
 import re
 from pathlib import Path
 
-from .errors import ImportFailed
+from lexicon.importer.errors import ImportFailed
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "alternative_terms.tsv"
 MAX_LENGTH = 500  # Lemma.alternative_terms

@@ -4,7 +4,7 @@ Generic rules ask the word list; the exceptions the vowel rule gets wrong are li
 """
 import re
 
-from .hyphenation import LETTER
+from lexicon.importer.hyphenation import LETTER
 
 TOKEN_RE = re.compile(rf"[{LETTER}]+")
 

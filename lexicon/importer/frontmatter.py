@@ -1,9 +1,9 @@
 """The book's front matter: foreword, introduction (with the editors' signature) and colophon."""
 import re
 
-from . import structure
-from .lines import Line
-from .sections import _next_nonblank, match_title
+from lexicon.importer import structure
+from lexicon.importer.lines import Line
+from lexicon.importer.sections import _next_nonblank, match_title
 
 INTRO_TITLE = "Inleiding - over nabijheid"
 EDITOR_RE = re.compile(r"([A-ZÀ-Þ][^\s,]+(?:\s[A-Za-zÀ-ÿ’'-]+)*),\s((?:[A-Z]\.\s?)+)")

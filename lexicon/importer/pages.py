@@ -6,8 +6,8 @@ The seed has no page breaks left. What remains of them: a header/footer line
 """
 import re
 
-from .lines import Line
-from .repairs import REGIONS, region_matches
+from lexicon.importer.lines import Line
+from lexicon.importer.repairs import REGIONS, region_matches
 
 HEADER_RE = re.compile(
     r"^\s*(?:Lexicon nabijheid en sociaal werk\s+)?pagina\s+(\d+)\s+van\s+\d+(?:\s+Lexicon nabijheid en sociaal werk)?\s*$"

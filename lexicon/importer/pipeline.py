@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
-from . import alternative_terms, crossrefs, diacritics, frontmatter, pages, repairs, sections, structure
-from .errors import ImportFailed
-from .hyphenation import Corpus
-from .lines import Stats, make_lines
-from .sourcefile import read_lines
-from .toc import CLUSTERS, read_toc
-from .wordlist import load as load_wordlist
+from lexicon.importer import alternative_terms, crossrefs, diacritics, frontmatter, pages, repairs, sections, structure
+from lexicon.importer.errors import ImportFailed
+from lexicon.importer.hyphenation import Corpus
+from lexicon.importer.lines import Stats, make_lines
+from lexicon.importer.sourcefile import read_lines
+from lexicon.importer.toc import CLUSTERS, read_toc
+from lexicon.importer.wordlist import load as load_wordlist
 
 CLUSTER_DESCRIPTIONS = {
     "sociaal": "Nabijheid tussen mensen en groepen: relaties, vertrouwen en gelijkgestemdheid. "

@@ -6,10 +6,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import diacritics
-from .hyphenation import LETTER, SUSPENDED_NEXT
-from .lines import Stats
-from .pages import HEADER_RE
+from lexicon.importer import diacritics
+from lexicon.importer.hyphenation import LETTER, SUSPENDED_NEXT
+from lexicon.importer.lines import Stats
+from lexicon.importer.pages import HEADER_RE
 
 WORD_RE = re.compile(rf"[{LETTER}]+(?:-[{LETTER}]+)*")
 HEADER_FRAGMENT_RE = re.compile(r"pagina \d+ van 206|Lexicon nabijheid en sociaal werk pagina", re.I)

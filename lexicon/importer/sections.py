@@ -6,7 +6,7 @@ often broken over several lines: 'Menselijk en sociaal' / 'kapitaal').
 import re
 from dataclasses import dataclass, field
 
-from .errors import ImportFailed
+from lexicon.importer.errors import ImportFailed
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Reading a seed file strictly: UTF-8 or a clear error with the line of the first bad byte."""
 from pathlib import Path
 
-from .errors import ImportFailed
+from lexicon.importer.errors import ImportFailed
 
 
 def read_lines(path):

@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..rendering import heading_anchor
-from .sources_hilhorst import parse_hilhorst
-from .sources_text import (
+from lexicon.content.rendering import heading_anchor
+from lexicon.importer.sources_hilhorst import parse_hilhorst
+from lexicon.importer.sources_text import (
     SENTENCE_END, Heading, Joiner, SourceImportError, join_lines, join_soft_hyphens, read_text, reflow, tidy,
 )
 
@@ -213,7 +213,7 @@ def _link_note_markers(sections, notes):
     quote or bracket) while the whole token is not a word. Markers of notes that exist become
     links to the notes; markers of notes missing from the source are removed.
     """
-    from .sources_text import dutch_words
+    from lexicon.importer.sources_text import dutch_words
 
     words = dutch_words()
     last = max((ROMAN.index(n) for n in notes), default=-1)

@@ -9,7 +9,7 @@ starts, which blocks are titles, standfirsts or pull quotes, what to move and wh
 """
 import re
 
-from .sources_text import Heading, Joiner, SourceImportError, reflow, tidy
+from lexicon.importer.sources_text import Heading, Joiner, SourceImportError, reflow, tidy
 
 # Each part: (section title, first line of its running text).
 PARTS = [
@@ -119,7 +119,7 @@ def _starts(lines, prefix, path):
 
 
 def parse_hilhorst(text, path):
-    from .sources import ParsedSection
+    from lexicon.importer.sources import ParsedSection
 
     lines = [l.rstrip() for l in text.split("\n") if l.strip()]
 

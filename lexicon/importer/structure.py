@@ -5,8 +5,8 @@ Each function takes and returns plain data so it can be tested on a few lines of
 import re
 from dataclasses import dataclass, field
 
-from . import diacritics, quotes
-from .hyphenation import join_lines
+from lexicon.importer import diacritics, quotes
+from lexicon.importer.hyphenation import join_lines
 
 BULLET_RE = re.compile(r"^(¢|®|\*|•|e)\s+(?=\S)")
 STRONG_BULLET_RE = re.compile(r"^(¢|®|\*|•)\s+(?=\S)")
@@ -281,7 +281,7 @@ def render(blocks, cleaner, references_heading="Literatuur"):
                     cleaner.stats.count("heading")
         elif b.kind == "caption":
             chunks.append(f"*{cleaner.text(texts)}*")
-            from .repairs import LOST_NOTE
+            from lexicon.importer.repairs import LOST_NOTE
             chunks.append(LOST_NOTE)
             if cleaner.stats is not None:
                 cleaner.stats.count("figure-lost")

@@ -2,8 +2,8 @@
 import csv
 from dataclasses import dataclass, field
 
-from .errors import ImportFailed
-from .sourcefile import read_lines
+from lexicon.importer.errors import ImportFailed
+from lexicon.importer.sourcefile import read_lines
 
 CLUSTERS = [
     # slug, name, order

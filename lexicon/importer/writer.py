@@ -14,7 +14,7 @@ from django.core.management.color import no_style
 from django.db import connections, transaction
 from django.utils.text import slugify
 
-from lexicon.models import Author, Cluster, CrossReference, Lemma, LemmaAuthor, Page, sort_name_for
+from lexicon.content.models import Author, Cluster, CrossReference, Lemma, LemmaAuthor, Page, sort_name_for
 
 FIXED_TIME = "2022-01-01T00:00:00Z"
 

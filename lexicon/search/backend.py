@@ -46,10 +46,10 @@ from whoosh import collectors
 from whoosh.query import And, AndMaybe, ConstantScoreQuery, Not, NullQuery, Or, Phrase, Term
 from whoosh.searching import ResultsPage
 
-from . import compounds, planner, synonyms
-from .analysis import dutch_analyzer, spelling_analyzer
-from .locks import index_lock
-from .understanding import Vocabulary
+from lexicon.search import compounds, planner, synonyms
+from lexicon.search.analysis import dutch_analyzer, spelling_analyzer
+from lexicon.search.locks import index_lock
+from lexicon.search.understanding import Vocabulary
 
 # Query-time boosts per field; fields missing from the schema are skipped.
 FIELD_BOOSTS = {
@@ -157,7 +157,7 @@ class IndexVocabulary(Vocabulary):
         return synonyms.groups()
 
     def names_something(self, word):
-        from .analysis import query_terms
+        from lexicon.search.analysis import query_terms
 
         reader = self.searcher.reader()
         names = self.searcher.schema.names()

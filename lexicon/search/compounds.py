@@ -69,7 +69,7 @@ def _wordlist():
 
 def _load_corpus():
     """Every word of the published lexicon, its pages, sources and synonyms."""
-    from lexicon.models import Lemma, Page, Source, SourceSection
+    from lexicon.content.models import Lemma, Page, Source, SourceSection
 
     words = set()
     for row in Lemma.objects.published().values_list("title", "subtitle", "alternative_terms", "lead", "body"):
@@ -81,7 +81,7 @@ def _load_corpus():
             for text in row:
                 words.update(WORD_RE.findall((text or "").lower()))
     try:
-        from .models import Synonym
+        from lexicon.search.models import Synonym
 
         for terms in Synonym.objects.values_list("terms", flat=True):
             words.update(WORD_RE.findall(terms.lower()))

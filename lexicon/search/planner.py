@@ -12,8 +12,8 @@ from whoosh.query import And, AndMaybe, AndNot, ConstantScoreQuery, NullQuery, P
 from whoosh.query.compound import DefaultOr as Or  # see below
 from whoosh.query.spans import SpanNear2
 
-from .analysis import query_terms
-from .understanding import SPLIT_SLOP
+from lexicon.search.analysis import query_terms
+from lexicon.search.understanding import SPLIT_SLOP
 
 # Whoosh's plain Or preloads every sub-query's postings into arrays on a small index (under
 # 5,000 documents); with a clause per field and alternative that made building the matchers cost

@@ -30,9 +30,9 @@ from haystack import connections
 from haystack.inputs import AutoQuery
 from haystack.query import SearchQuerySet
 
-from ..models import Author, Cluster, Lemma, LemmaSection, Page, Source, SourceSection
-from ..search_indexes import KIND_LEMMA, KIND_PAGE, KIND_SOURCE
-from . import understanding
+from lexicon.content.models import Author, Cluster, Lemma, LemmaSection, Page, Source, SourceSection
+from lexicon.search import understanding
+from lexicon.search.search_indexes import KIND_LEMMA, KIND_PAGE, KIND_SOURCE
 
 MAX_QUERY_LENGTH = 500
 PER_PAGE = 10

@@ -16,8 +16,8 @@ from haystack import connections
 from haystack.signals import BaseSignalProcessor
 from haystack.utils import get_identifier
 
-from .. import sections
-from ..models import Author, Cluster, Lemma, LemmaAuthor, LemmaSection, Page, Source, SourceSection
+from lexicon.content import sections
+from lexicon.content.models import Author, Cluster, Lemma, LemmaAuthor, LemmaSection, Page, Source, SourceSection
 
 log = logging.getLogger(__name__)
 

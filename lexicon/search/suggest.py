@@ -14,9 +14,9 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ..models import Author, Lemma
-from ..rendering import fold_accents
-from . import synonyms
+from lexicon.content.models import Author, Lemma
+from lexicon.content.rendering import fold_accents
+from lexicon.search import synonyms
 
 LIMIT = 8
 MIN_CHARS = 2
@@ -51,7 +51,7 @@ def _candidates():
                     items.append((1, term, f"/lemma/{slugs[lemma_id]}/", "term", titles[lemma_id]))
                 else:
                     items.append((1, term, _search_url(term), "synonym", ", ".join(t for t in terms if t != term)))
-        authors = Author.objects.filter(lemmas__status=Lemma.Status.PUBLISHED).distinct()
+        authors = Author.objects.with_published_lemmas()
         for name, slug in authors.values_list("name", "slug"):
             items.append((2, name, f"/auteurs/{slug}/", "author", ""))
         cache.set(key, items, 600)
@@ -66,7 +66,7 @@ def index_words(prefix, limit=MAX_WORDS):
     """The most frequent words of the index starting with ``prefix`` (lowercase), or []."""
     from haystack import connections
 
-    from .backend import SPELLING_FIELD
+    from lexicon.search.backend import SPELLING_FIELD
 
     backend = connections["default"].get_backend()
     if not hasattr(backend, "vocabulary_prefix"):

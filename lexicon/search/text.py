@@ -8,11 +8,11 @@ ranked lemmas whose figure caption says the figure was lost in the digitisation)
 * Markdown attribute lists such as ``{: #noot-vii }`` or ``{: .chapter-byline }``, which are
   markup, not words.
 
-The rest is ``lexicon.rendering.plain_text`` (links, emphasis and heading marks removed).
+The rest is ``lexicon.content.rendering.plain_text`` (links, emphasis and heading marks removed).
 """
 import re
 
-from ..rendering import plain_text
+from lexicon.content.rendering import plain_text
 
 EDITORIAL_NOTE = re.compile(r"(?m)^[ \t]*[*_]\((?:[^\n]*?)\)[*_][ \t]*$")
 ATTRIBUTE_LIST = re.compile(r"\{:[^}\n]*\}")

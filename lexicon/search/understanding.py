@@ -26,8 +26,8 @@ from dataclasses import dataclass, field, replace
 
 from whoosh.lang.stopwords import stoplists
 
-from . import compounds
-from .analysis import query_terms
+from lexicon.search import compounds
+from lexicon.search.analysis import query_terms
 
 STOP = frozenset(stoplists["nl"])
 QUESTION_WORDS = frozenset("hoe wat waarom wanneer waar wie welk welke waardoor waarmee waarvoor hoeveel "

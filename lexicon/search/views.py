@@ -5,8 +5,8 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from ..models import Cluster
-from . import queries
+from lexicon.content.models import Cluster
+from lexicon.search import queries
 
 
 def _link(query, **params):

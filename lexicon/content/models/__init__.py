@@ -1,0 +1,17 @@
+"""What a lemma is: clusters, authors, lemmas and their links, the Over-pages and the sources.
+
+One module per kind of thing; this package re-exports them so ``lexicon.content.models.Lemma`` is the
+name everywhere (app label ``lexicon``).
+"""
+from ..names import sort_name_for, split_name  # noqa: F401  (re-exported: importer, citations)
+from .authors import Author
+from .lemmas import (
+    WORDS_PER_MINUTE, Cluster, CrossReference, Lemma, LemmaAuthor, LemmaSection, SlugRedirect, fill_urls,
+    published_q,
+)
+from .texts import Page, Source, SourceSection
+
+__all__ = [
+    "Author", "Cluster", "CrossReference", "Lemma", "LemmaAuthor", "LemmaSection", "Page", "SlugRedirect",
+    "Source", "SourceSection", "WORDS_PER_MINUTE", "fill_urls", "published_q",
+]

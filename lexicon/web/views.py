@@ -1,0 +1,172 @@
+"""Public pages. Thin: queries live on the models' managers, formatting in templates."""
+from itertools import groupby
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from lexicon.web import caching
+from lexicon.content import citation
+from lexicon.content.models import Author, Cluster, CrossReference, Lemma, Page, SlugRedirect, Source
+from lexicon.web.pagination import paginate
+from lexicon.content.rendering import initial_letter
+
+# A page of a list is a phone screen or three; the book fits on one A–Z page (33 lemmas).
+LIST_PAGE_SIZE = 40
+RECENT_CHANGES = 6
+HOME_LEMMAS_PER_CLUSTER = 20  # the book has at most a dozen per cluster; a bigger lexicon links on
+
+
+def home(request):
+    published = Lemma.objects.published()
+    clusters = Cluster.objects.with_published_counts().prefetch_related(
+        Prefetch("lemmas", queryset=published.only("title", "slug", "order", "cluster_id")[:HOME_LEMMAS_PER_CLUSTER],
+                 to_attr="published_lemmas")
+    )
+    recent = published.for_listing().order_by("-updated")[:RECENT_CHANGES]
+    intro = Page.objects.filter(slug="inleiding").only("title", "slug").first()
+    return render(
+        request,
+        "lexicon/home.html",
+        {"clusters": clusters, "recent": recent, "lemma_count": published.count(), "intro": intro},
+    )
+
+
+def lemma_detail(request, slug):
+    try:
+        lemma = get_object_or_404(Lemma.objects.visible_to(request.user).for_listing(), slug=slug)
+    except Http404:
+        # A renamed lemma keeps its old URLs: 301 to the current one.
+        moved = SlugRedirect.objects.filter(old_slug=slug, lemma__in=Lemma.objects.visible_to(request.user)).select_related("lemma").first()
+        if moved is None:
+            raise
+        return redirect(moved.lemma, permanent=True)
+    visible = Lemma.objects.visible_to(request.user)
+    # Mentions in the text feed "Genoemd in" on the other lemma, not this lemma's "Zie ook".
+    see_also = (
+        lemma.outgoing_refs.filter(target__in=visible).exclude(kind=CrossReference.Kind.MENTION).lemmas_at("target")
+    )
+    mentioned_in = lemma.incoming_refs.filter(source__in=visible).lemmas_at("source")
+    published = Lemma.objects.published().only("title", "slug", "order")
+    previous = published.filter(order__lt=lemma.order).order_by("-order").first()
+    following = published.filter(order__gt=lemma.order).order_by("order").first()
+    url = request.build_absolute_uri(lemma.get_absolute_url())
+    return render(
+        request,
+        "lexicon/lemma_detail.html",
+        {
+            "lemma": lemma,
+            "see_also": see_also,
+            "mentioned_in": mentioned_in,
+            "previous": previous,
+            "next": following,
+            "citation": citation.apa(lemma, url),
+            "canonical_url": url,
+        },
+    )
+
+
+def cluster_detail(request, slug):
+    cluster = get_object_or_404(Cluster, slug=slug)
+    ids = caching.per_generation(
+        f"cluster-ids-{cluster.pk}",
+        lambda: list(Lemma.objects.published().filter(cluster=cluster).values_list("pk", flat=True)),
+    )
+    return render(
+        request,
+        "lexicon/cluster_detail.html",
+        {"cluster": cluster, "page_obj": _page_of_lemmas(request, ids), "clusters": Cluster.objects.all()},
+    )
+
+
+def _page_of_lemmas(request, ids):
+    """Paginate a list of lemma ids, then load only this page's lemmas (in that order): the same
+    work per page however long the list, with the list itself cached per content generation."""
+    page_obj = paginate(request, ids, LIST_PAGE_SIZE)
+    page_obj.object_list = Lemma.objects.cards_in_order(page_obj.object_list)
+    return page_obj
+
+
+def _lemma_ids_by_initial():
+    """{letter: [pk, ...] in title order} of the published lemmas, once per content change."""
+    def build():
+        index = {}
+        for pk, title in Lemma.objects.published().order_by("title").values_list("pk", "title"):
+            index.setdefault(initial_letter(title), []).append(pk)
+        return index
+
+    return caching.per_generation("a-z-initials", build)
+
+
+def _a_z_ids(letter):
+    """Ids of the published lemmas under ``letter`` in title order, or of all of them for "". Each
+    list is cached on its own (built from the index above), so a page reads only the ids it lists,
+    not the whole index of a big lexicon."""
+    def build():
+        index = _lemma_ids_by_initial()
+        return index.get(letter, []) if letter else [pk for initial in sorted(index) for pk in index[initial]]
+
+    return caching.per_generation(f"a-z-ids-{ord(letter) if letter else 'all'}", build)
+
+
+def a_z(request):
+    letters = caching.per_generation("a-z-letters", lambda: sorted(_lemma_ids_by_initial()))
+    letter = (request.GET.get("letter") or "").strip().upper()[:1]
+    if letter not in letters:
+        letter = ""
+    ids = _a_z_ids(letter)
+    page_obj = _page_of_lemmas(request, ids)
+    groups = [(key, list(items)) for key, items in groupby(page_obj.object_list, key=lambda l: l.initial)]
+    return render(
+        request,
+        "lexicon/a_z.html",
+        {"letters": letters, "letter": letter, "groups": groups, "page_obj": page_obj,
+         "alphabet": [chr(c) for c in range(ord("A"), ord("Z") + 1)]},
+    )
+
+
+def author_list(request):
+    ids = caching.per_generation(
+        "author-ids",
+        lambda: list(Author.objects.with_published_lemmas().order_by("sort_name").values_list("pk", flat=True)),
+    )
+    page_obj = paginate(request, ids, LIST_PAGE_SIZE * 2)
+    page_obj.object_list = Author.objects.list_rows_in_order(page_obj.object_list)
+    groups = [(key, list(items)) for key, items in groupby(page_obj.object_list, key=lambda a: a.initial)]
+    return render(request, "lexicon/author_list.html", {"groups": groups, "page_obj": page_obj})
+
+
+def author_detail(request, slug):
+    author = get_object_or_404(Author, slug=slug)
+    lemmas = Lemma.objects.visible_to(request.user).filter(authors=author)
+    page_obj = paginate(request, lemmas, LIST_PAGE_SIZE)
+    if not page_obj.paginator.count and not request.user.is_staff:
+        raise Http404(_("Deze auteur heeft geen gepubliceerde lemma's."))
+    page_obj.object_list = page_obj.object_list.cards()  # only this page's slice
+    return render(request, "lexicon/author_detail.html",
+                  {"author": author, "lemmas": page_obj.object_list, "page_obj": page_obj})
+
+
+def page_detail(request, slug):
+    page = get_object_or_404(Page, slug=slug)
+    return render(request, "lexicon/page_detail.html", {"page": page})
+
+
+def source_list(request):
+    return render(request, "lexicon/source_list.html", {"sources": Source.objects.all()})
+
+
+def source_detail(request, slug):
+    source = get_object_or_404(Source, slug=slug)
+    return render(
+        request, "lexicon/source_detail.html", {"source": source, "sections": source.sections.all()}
+    )
+
+
+def not_found(request, exception=None):
+    return render(request, "404.html", {"message": str(exception) if exception else ""}, status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)

@@ -1,0 +1,61 @@
+"""The number of SQL queries per page does not grow with the size of the lexicon."""
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from lexicon.content.models import Author, Cluster, Lemma, LemmaAuthor
+from tests.helpers.factories import make_clusters, make_pages, make_ref
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["/", "/lemma/lemma-0002/", "/clusters/sociaal/", "/a-z/", "/a-z/?letter=L", "/auteurs/", "/auteurs/auteur-0001/"]
+
+
+def build_lexicon(n):
+    clusters = make_clusters()
+    make_pages()
+    authors = Author.objects.bulk_create(
+        [Author(name=f"Auteur {i:04d}", slug=f"auteur-{i:04d}", sort_name=f"Auteur {i:04d}") for i in range(1, n + 1)]
+    )
+    lemmas = Lemma.objects.bulk_create(
+        [
+            Lemma(title=f"Lemma {i:04d}", slug=f"lemma-{i:04d}", order=i, cluster=clusters[i % 4],
+                  status=Lemma.Status.PUBLISHED, body=f"Tekst {i}.\n\n## Sectie\n\nMeer.")
+            for i in range(1, n + 1)
+        ]
+    )
+    LemmaAuthor.objects.bulk_create(
+        [LemmaAuthor(lemma=lemma, author=authors[(i + k) % n], position=k) for i, lemma in enumerate(lemmas) for k in range(2)]
+    )
+    for i in range(n - 1):
+        make_ref(lemmas[i], lemmas[i + 1])
+    # The author page of auteur-0001 lists all of their lemmas: give them many in the big lexicon.
+    first = authors[0]
+    LemmaAuthor.objects.bulk_create(
+        [LemmaAuthor(lemma=lemma, author=first, position=5) for lemma in lemmas if not lemma.lemma_authors.filter(author=first).exists()]
+    )
+
+
+def queries_per_page(client):
+    caches["default"].clear()  # measure rendering, not the page cache
+    counts = {}
+    for url in PAGES:
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        counts[url] = len(ctx.captured_queries)
+    return counts
+
+
+def test_queries_do_not_grow_with_number_of_lemmas(client, django_db_blocker):
+    build_lexicon(5)
+    small = queries_per_page(client)
+    Lemma.objects.all().delete()
+    Author.objects.all().delete()
+    Cluster.objects.all().delete()
+    build_lexicon(200)
+    large = queries_per_page(client)
+    grown = {url: (small[url], large[url]) for url in PAGES if large[url] > small[url]}
+    assert not grown, grown
+    assert max(small.values()) <= 15
