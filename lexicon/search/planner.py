@@ -124,3 +124,14 @@ def plan_terms(plan):
                 if stem not in out:
                     out.append(stem)
     return out
+
+
+def clause_groups(plan):
+    """Per clause: ([stems of the words as typed, of each alternative], [lemma ids named by synonyms])."""
+    out = []
+    for clause in plan.clauses:
+        groups = [_stems(clause.words)]
+        groups += [_stems(a.words) for a in clause.alternatives if a.kind in ("join", "synonym")]
+        lemma_ids = [str(a.lemma_id) for a in clause.alternatives if a.kind == "lemma"]
+        out.append((groups, lemma_ids))
+    return out

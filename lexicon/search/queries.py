@@ -229,7 +229,10 @@ def corrected_text(query):
     backend = _backend()
     if not hasattr(backend, "spelling_corrections"):
         return ""
+    # Question, filler and stop words are not in the (stop-word free) spelling vocabulary:
+    # never "correct" them ("hoe" is no typo of "hoge").
     words = [w.lower() for w in understanding.WORD_RE.findall(query)]
+    words = [w for w in words if len(w) >= 3 and w not in understanding.STOP and w not in understanding.FILLERS]
     fixes = backend.spelling_corrections(words)
     if not fixes:
         return ""
