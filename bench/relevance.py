@@ -128,7 +128,7 @@ def ensure_database():
 def setup(index_dir):
     os.environ["DATABASE_URL"] = BENCH_DB
     os.environ["WHOOSH_INDEX_PATH"] = str(index_dir)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lexicon.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ["PAGE_CACHE"] = "0"
     os.environ.setdefault("CACHE_URL", "locmem://")
     import django
@@ -154,8 +154,8 @@ def setup(index_dir):
     starter.add(django_apps, connection.schema_editor())
     call_command("loaddata", str(ROOT / "fixtures" / "lexicon.json"), verbosity=0)
     call_command("loaddata", str(ROOT / "fixtures" / "sources.json"), verbosity=0)
-    from lexicon import sections
-    from lexicon.models import Lemma
+    from lexicon.content import sections
+    from lexicon.content.models import Lemma
 
     sections.sync_all_sections(Lemma.objects.all())
     call_command("rebuild_index", interactive=False, verbosity=0)
@@ -163,8 +163,8 @@ def setup(index_dir):
 
 def documents():
     """(id, title, weighted-B text, body text) of everything the engines search, from the database."""
-    from lexicon.models import Lemma, Page, Source, SourceSection
-    from lexicon.rendering import plain_text
+    from lexicon.content.models import Lemma, Page, Source, SourceSection
+    from lexicon.content.rendering import plain_text
 
     docs = []
     for lemma in Lemma.objects.published().prefetch_related("lemma_authors__author"):

@@ -98,6 +98,14 @@ def clear_content():
         cur.execute("TRUNCATE lexicon_lemmasection, lexicon_lemmaauthor, lexicon_crossreference, lexicon_slugredirect, "
                     "lexicon_suggestion, lexicon_lemma, lexicon_author, lexicon_cluster, lexicon_page, "
                     "lexicon_sourcesection, lexicon_source RESTART IDENTITY CASCADE")
+    try:  # CASCADE also empties the search app's synonym list: put back the list the site ships with
+        import importlib
+
+        from django.apps import apps
+
+        importlib.import_module("lexicon.search.migrations.0002_starter_synonyms").add(apps, connection.schema_editor())
+    except ImportError:  # a checkout without the synonym list
+        pass
 
 
 def load_real():

@@ -4,7 +4,11 @@ from haystack import connections
 
 @pytest.fixture(autouse=True)
 def _isolated_search_index(settings, tmp_path):
-    """Every test gets its own empty Whoosh index, never the developer's."""
+    """Every test gets its own empty Whoosh index, never the developer's (and the compound
+    splitter forgets the words of earlier tests' texts)."""
+    from lexicon.search import compounds
+
+    compounds.reset()
     original = connections.connections_info
     connections.connections_info = {
         "default": {**settings.HAYSTACK_CONNECTIONS["default"], "PATH": str(tmp_path / "whoosh")}

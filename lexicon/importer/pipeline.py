@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
-from lexicon.importer import crossrefs, diacritics, frontmatter, pages, repairs, sections, structure
+from lexicon.importer import alternative_terms, crossrefs, diacritics, frontmatter, pages, repairs, sections, structure
 from lexicon.importer.errors import ImportFailed
 from lexicon.importer.hyphenation import Corpus
 from lexicon.importer.lines import Stats, make_lines
@@ -45,6 +45,7 @@ class LemmaRecord:
     lead: str
     body: str
     source_text: str = ""        # the seed lines of this lemma, for the quality report
+    alternative_terms: str = ""  # from fixtures/alternative_terms.tsv (alternative_terms.attach)
 
 
 @dataclass
@@ -101,6 +102,7 @@ def run(seed_path, toc_path, wordlist=None):
             authors=list(e.authors), lead=lead, body=body, source_text=src,
         ))
 
+    alternative_terms.attach(lemmas)  # reviewed equivalents and English terms, each with its sentence
     stats.section = "voorwerk"
     page_records = build_pages(front, cleaner, titles, stats)
     stats.section = None

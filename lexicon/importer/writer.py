@@ -47,7 +47,7 @@ def fixture_rows(result):
         rows.append({"model": "lexicon.lemma", "pk": lemma.order, "fields": {
             "title": lemma.title, "slug": lemma.slug, "subtitle": lemma.subtitle,
             "cluster": cluster_pk[lemma.cluster], "order": lemma.order, "lead": lemma.lead,
-            "body": lemma.body, "alternative_terms": "", "status": "gepubliceerd",
+            "body": lemma.body, "alternative_terms": lemma.alternative_terms, "status": "gepubliceerd",
             "published_at": FIXED_TIME, "created": FIXED_TIME, "updated": FIXED_TIME, "version": 1}})
 
     pk = 0

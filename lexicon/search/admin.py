@@ -1,7 +1,7 @@
 """Synonyms in the admin (/beheer/): editors keep the list, searches use it at once."""
 from django.contrib import admin
 
-from .models import Synonym
+from lexicon.search.models import Synonym
 
 
 @admin.register(Synonym)

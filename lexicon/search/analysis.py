@@ -25,7 +25,7 @@ from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokeniz
 from whoosh.lang import stemmer_for_language
 from whoosh.support.charset import accent_map
 
-from . import compounds
+from lexicon.search import compounds
 
 # Words with inner hyphens/apostrophes are split ("sociaal-cultureel" -> two terms), as in the stock analyzer.
 TOKEN_PATTERN = r"\w+(\.?\w+)*"

@@ -46,10 +46,10 @@ from whoosh import collectors
 from whoosh.query import And, AndMaybe, ConstantScoreQuery, Not, NullQuery, Or, Phrase, Term
 from whoosh.searching import ResultsPage
 
-from . import compounds, planner, synonyms
-from .analysis import dutch_analyzer, spelling_analyzer
-from .locks import index_lock
-from .understanding import Vocabulary
+from lexicon.search import compounds, planner, synonyms
+from lexicon.search.analysis import dutch_analyzer, spelling_analyzer
+from lexicon.search.locks import index_lock
+from lexicon.search.understanding import Vocabulary
 
 # Query-time boosts per field; fields missing from the schema are skipped.
 FIELD_BOOSTS = {
@@ -155,6 +155,17 @@ class IndexVocabulary(Vocabulary):
 
     def synonyms(self):
         return synonyms.groups()
+
+    def names_something(self, word):
+        from lexicon.search.analysis import query_terms
+
+        reader = self.searcher.reader()
+        names = self.searcher.schema.names()
+        for stem in query_terms(word):
+            for field in ("title", "alternative_terms"):
+                if field in names and reader.doc_frequency(field, stem):
+                    return True
+        return False
 
 
 class DutchWhooshSearchBackend(WhooshSearchBackend):
@@ -409,7 +420,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         cache = self._parse_cache
         if key in cache:
             return cache[key]
-        built = planner.build(plan, self.content_field_name, self.boost_fields)
+        built = planner.build(plan, self.content_field_name, self.boost_fields, fields=self.schema.names())
         result = (built[1], built[2]) if built else None
         if len(cache) >= PARSE_CACHE_SIZE:
             cache.pop(next(iter(cache)))
@@ -426,30 +437,34 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         return allowed, {d: n * CLAUSE_BONUS for d, n in counts.items()}
 
     def _about(self, searcher, results, plan):
-        """Docnums among the top hits that have a query term in a strong field (title,
-        alternative terms, lead, headings) or that a synonym names: what they are *about*."""
+        """Docnums among the top hits that are *about* the query: for some clause, all words of
+        the clause (or of one of its alternatives: a joined compound, a synonym) occur in the
+        strong fields (title, alternative terms, lead, headings), or a synonym names the lemma.
+        One word of a synonym ("informal" of "informal care") is not enough."""
         reader = searcher.reader()
         names = set(searcher.schema.names())
         top_ids = {docnum for _, docnum in results.top_n}
+        fields = [f for f in STRONG_FIELDS if f in names]
+        has = {}
+
+        def docs_with(stem):  # top docs with ``stem`` in a strong field
+            if stem not in has:
+                found = set()
+                for field in fields:
+                    btext = searcher.schema[field].to_bytes(stem)
+                    if (field, btext) in reader:
+                        found.update(d for d in reader.postings(field, btext).all_ids() if d in top_ids)
+                has[stem] = found
+            return has[stem]
+
         out = set()
-        lemma_ids = {str(a.lemma_id) for c in plan.clauses for a in c.alternatives if a.kind == "lemma"}
-        terms = planner.plan_terms(plan)
-        for field in STRONG_FIELDS:
-            if field not in names:
-                continue
-            fieldobj = searcher.schema[field]
-            for text in terms:
-                btext = fieldobj.to_bytes(text)
-                if (field, btext) not in reader:
-                    continue
-                for docnum in reader.postings(field, btext).all_ids():
-                    if docnum in top_ids:
-                        out.add(docnum)
-        if lemma_ids and "lemma_id" in names:
+        for groups, lemma_ids in planner.clause_groups(plan):
+            for stems in groups:
+                if stems:
+                    out |= set.intersection(*(docs_with(s) for s in stems))
             for value in lemma_ids:
-                for docnum in self._filter_docs(searcher, Term("lemma_id", value)):
-                    if docnum in top_ids:
-                        out.add(docnum)
+                if "lemma_id" in names:
+                    out |= {d for d in self._filter_docs(searcher, Term("lemma_id", value)) if d in top_ids}
         return out
 
     def vocabulary(self):
@@ -543,7 +558,10 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             seen = top.seen
             if highlight:
                 self._record_matched_terms(searcher, results, parsed)
-        about = self._about(searcher, results, plan) if plan is not None and highlight and not sort_by else None
+        # Whether a hit is *about* the query is asked of lemmas only (the "passing mention" note).
+        wants_about = plan is not None and highlight and not sort_by and (
+            not models or any(get_model_ct(m) == planner.LEMMA_CT for m in models))
+        about = self._about(searcher, results, plan) if wants_about else None
         try:
             raw_page = ResultsPage(results, page_num, page_length)
         except ValueError:

@@ -81,7 +81,7 @@ def _load_corpus():
             for text in row:
                 words.update(WORD_RE.findall((text or "").lower()))
     try:
-        from .models import Synonym
+        from lexicon.search.models import Synonym
 
         for terms in Synonym.objects.values_list("terms", flat=True):
             words.update(WORD_RE.findall(terms.lower()))

@@ -16,6 +16,7 @@ fast as before): the spelling-corrected query ("Resultaten voor *nabijheid*"), m
 all words (documents matching more words first), and words of the index close to the typed
 ones (fuzzy, by word length). When lemmas only mention the word in passing, the page says so.
 """
+import dataclasses
 import math
 import re
 import unicodedata
@@ -30,8 +31,8 @@ from haystack.inputs import AutoQuery
 from haystack.query import SearchQuerySet
 
 from lexicon.content.models import Author, Cluster, Lemma, LemmaSection, Page, Source, SourceSection
+from lexicon.search import understanding
 from lexicon.search.search_indexes import KIND_LEMMA, KIND_PAGE, KIND_SOURCE
-from . import understanding
 
 MAX_QUERY_LENGTH = 500
 PER_PAGE = 10
@@ -228,7 +229,10 @@ def corrected_text(query):
     backend = _backend()
     if not hasattr(backend, "spelling_corrections"):
         return ""
+    # Question, filler and stop words are not in the (stop-word free) spelling vocabulary:
+    # never "correct" them ("hoe" is no typo of "hoge").
     words = [w.lower() for w in understanding.WORD_RE.findall(query)]
+    words = [w for w in words if len(w) >= 3 and w not in understanding.STOP and w not in understanding.FILLERS]
     fixes = backend.spelling_corrections(words)
     if not fixes:
         return ""
@@ -242,21 +246,22 @@ def _choose_plan(query, plan, counts, cluster, author, vocabulary, exact=False):
     best_total = _total(counts)
     if best_total > ALMOST_NOTHING or plan.is_empty and not query:
         return best
-    candidates = []
-    corrected = "" if exact else corrected_text(query)
-    if corrected and corrected.lower() != query.lower():
-        fixed = understanding.parse(corrected, vocabulary)
-        candidates.append((fixed, "corrected"))
-        if len(fixed.clauses) > 1:
-            candidates.append((fixed.with_mode("most"), "corrected"))
-    if len(plan.clauses) > 1:
-        candidates.append((plan.with_mode("most"), "most"))
-    fuzzy = None if exact else understanding.with_fuzzy(plan, vocabulary)
-    if fuzzy is not None:
-        candidates.append((fuzzy, "fuzzy"))
-        if len(fuzzy.clauses) > 1:
-            candidates.append((fuzzy.with_mode("most"), "fuzzy"))
-    for candidate, how in candidates:
+    def candidates():  # lazily: each costs a pass, the look-alike words most of all
+        corrected = "" if exact else corrected_text(query)
+        if corrected and corrected.lower() != query.lower():
+            fixed = understanding.parse(corrected, vocabulary)
+            yield fixed, "corrected"
+            if len(fixed.clauses) > 1:
+                yield fixed.with_mode("most"), "corrected"
+        if len(plan.clauses) > 1:
+            yield plan.with_mode("most"), "most"
+        fuzzy = None if exact else understanding.with_fuzzy(plan, vocabulary)
+        if fuzzy is not None:
+            yield fuzzy, "fuzzy"
+            if len(fuzzy.clauses) > 1:
+                yield fuzzy.with_mode("most"), "fuzzy"
+
+    for candidate, how in candidates():
         found = _count(candidate, cluster, author)
         total = _total(found)
         if total > best_total:
@@ -347,7 +352,9 @@ def _attach_sections(plan, hits, lemma_results):
         return
     by_lemma = {int(r.pk): hit for r, hit in zip(lemma_results, [h for h in hits if h.kind == "lemma"])}
     ids = " OR ".join(str(pk) for pk in by_lemma)
-    sqs = _queryset(plan, (LemmaSection,)).narrow(f"lemma_id:({ids})").highlight()
+    # The lemmas are found already: rank their sections by the text alone (no field boosts).
+    sections_plan = dataclasses.replace(plan, boosted=False)
+    sqs = _queryset(sections_plan, (LemmaSection,)).narrow(f"lemma_id:({ids})").highlight()
     for result in sqs[: len(by_lemma) * SECTIONS_PER_LEMMA]:
         if not getattr(result, "anchor", ""):
             continue  # the text before the first heading is the lemma itself

@@ -71,8 +71,10 @@ class LemmaIndex(_BaseIndex, indexes.Indexable):
         # The imported lead is the body's first paragraph: index it once, or snippets repeat it.
         lead = "" if plain_lead[:200] in plain_body else plain_lead
         data.update(
-            text=_join(obj.title, obj.subtitle, obj.alternative_terms, ", ".join(a.name for a in authors),
-                       lead, plain_body),
+            # What readers read first, so snippets come from the text; the title, alternative terms
+            # and authors (searchable, and shown elsewhere on the result) after it.
+            text=_join(lead, plain_body, obj.title, obj.subtitle, obj.alternative_terms,
+                       ", ".join(a.name for a in authors)),
             lead=_join(obj.subtitle, plain_lead),
             title=obj.title,
             kind=KIND_LEMMA,

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from lexicon.content.models import Author, Lemma
 from lexicon.content.rendering import fold_accents
-from . import synonyms
+from lexicon.search import synonyms
 
 LIMIT = 8
 MIN_CHARS = 2
@@ -66,7 +66,7 @@ def index_words(prefix, limit=MAX_WORDS):
     """The most frequent words of the index starting with ``prefix`` (lowercase), or []."""
     from haystack import connections
 
-    from .backend import SPELLING_FIELD
+    from lexicon.search.backend import SPELLING_FIELD
 
     backend = connections["default"].get_backend()
     if not hasattr(backend, "vocabulary_prefix"):

@@ -32,7 +32,7 @@ def groups():
         return _cached[1]
     from lexicon.content.models import Lemma
 
-    from .models import Synonym, split_terms
+    from lexicon.search.models import Synonym, split_terms
 
     try:
         rows = list(Synonym.objects.values_list("terms", "lemma_id", "lemma__status"))
@@ -59,7 +59,7 @@ def invalidate(**kwargs):
 def connect_signals():
     from django.apps import apps
 
-    from .models import Synonym
+    from lexicon.search.models import Synonym
 
     post_save.connect(invalidate, sender=Synonym, dispatch_uid="search-synonym-saved")
     post_delete.connect(invalidate, sender=Synonym, dispatch_uid="search-synonym-deleted")

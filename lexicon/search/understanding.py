@@ -26,8 +26,8 @@ from dataclasses import dataclass, field, replace
 
 from whoosh.lang.stopwords import stoplists
 
-from . import compounds
-from .analysis import query_terms
+from lexicon.search import compounds
+from lexicon.search.analysis import query_terms
 
 STOP = frozenset(stoplists["nl"])
 QUESTION_WORDS = frozenset("hoe wat waarom wanneer waar wie welk welke waardoor waarmee waarvoor hoeveel "
@@ -77,6 +77,7 @@ class QueryPlan:
     mode: str = "all"  # "all" clauses must match, or "most"
     fuzzy: bool = False
     dropped: tuple = ()  # question and filler words left out
+    boosted: bool = True  # False: text score only (the sections of lemmas already found)
 
     @property
     def is_empty(self):
@@ -95,7 +96,7 @@ class QueryPlan:
         return replace(self, mode=mode)
 
     def cache_key(self):
-        return (self.clauses, self.excluded, self.mode, self.fuzzy)
+        return (self.clauses, self.excluded, self.mode, self.fuzzy, self.boosted)
 
 
 class Vocabulary:
@@ -109,6 +110,9 @@ class Vocabulary:
 
     def synonyms(self):  # [(terms tuple, lemma id or 0)] from the editors' list
         return []
+
+    def names_something(self, word):  # the word is (in) a title or alternative term of the index
+        return False
 
 
 def fold(text):
@@ -203,16 +207,27 @@ def _join(first, second, vocabulary):
 
 
 def _word_alternatives(word, vocabulary):
+    # A compound that titles something ("samenlevingsopbouw") needs no split; one that does not
+    # ("thuiszorg") may be written apart there ("Zorg thuis").
+    if vocabulary.names_something(word):
+        return ()
     parts = compounds.split(word)
     if len(parts) >= 2 and all(_key([p]) for p in parts):
         return (Alternative("split", tuple(parts), SPLIT_WEIGHT),)
     return ()
 
 
+_synonym_cache = (None, {})
+
+
 def _synonym_index(vocabulary):
-    """analysed term -> [Alternative] for every term of every synonym group."""
+    """analysed term -> [Alternative] for every term of every synonym group (built once per list)."""
+    global _synonym_cache
+    groups = vocabulary.synonyms()
+    if _synonym_cache[0] is groups:
+        return _synonym_cache[1]
     index = {}
-    for terms, lemma_id in vocabulary.synonyms():
+    for terms, lemma_id in groups:
         keyed = [(t, _key(WORD_RE.findall(t.lower()))) for t in terms]
         for term, key in keyed:
             if not key:
@@ -227,6 +242,7 @@ def _synonym_index(vocabulary):
                 alt = Alternative("lemma", (), 1.0, lemma_id)
                 if alt not in alts:
                     alts.append(alt)
+    _synonym_cache = (groups, index)
     return index
 
 
@@ -236,8 +252,11 @@ def max_edits(word):
     return 0 if n <= 4 else 1 if n <= 7 else 2
 
 
+RARE_FOR_FUZZY = 2  # words in more documents than this are not typos: no look-alikes for them
+
+
 def with_fuzzy(plan, vocabulary, per_word=6):
-    """The plan with index words close to each (rare or unknown) word as alternatives."""
+    """The plan with index words close to each rare or unknown word as alternatives."""
     clauses = []
     changed = False
     for clause in plan.clauses:
@@ -245,7 +264,7 @@ def with_fuzzy(plan, vocabulary, per_word=6):
             clauses.append(clause)
             continue
         word = clause.words[0]
-        dist = max_edits(word)
+        dist = max_edits(word) if vocabulary.frequency(word) <= RARE_FOR_FUZZY else 0
         near = [w for w in vocabulary.near(word, dist) if w != word][:per_word] if dist else []
         if near:
             changed = True

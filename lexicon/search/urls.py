@@ -1,10 +1,9 @@
-"""The search page and the search API."""
+"""The search page. The search API (/api/zoeken, /api/suggest) is a router of the site's one
+NinjaAPI (lexicon.search.api, added in lexicon.web.api)."""
 from django.urls import path
 
-from lexicon.search import api, views
+from lexicon.search import views
 
 urlpatterns = [
     path("zoeken/", views.search, name="search"),
-    path("api/zoeken", api.search, name="api_search"),
-    path("api/suggest", api.suggest_view, name="api_suggest"),
 ]

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from lexicon.content.models import Cluster
-from . import queries
+from lexicon.search import queries
 
 
 def _link(query, **params):
