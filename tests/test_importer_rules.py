@@ -10,7 +10,7 @@ pytestmark = needs_wordlist
 
 
 def join(*lines):
-    return hyphenation.join_lines(list(lines), words())
+    return hyphenation.join_lines(list(lines), hyphenation.HyphenJoiner(words()))
 
 
 def test_soft_hyphen_at_line_end_is_joined():
