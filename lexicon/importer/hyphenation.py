@@ -10,8 +10,6 @@ import re
 LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 # the last token of a line when it ends in '<letters>-'; 'left' is the fragment that may be joined
 LINE_END_HYPHEN_RE = re.compile(rf"(?P<before>\S*?)(?P<left>[{LETTER}]+)-$")
-# the same fragment with the hyphenated chain before it: 'Achter-de-', 'keuken-ta-'
-CHAIN_END_RE = re.compile(rf"[{LETTER}][{LETTER}\-’']*$")
 NEXT_WORD_RE = re.compile(rf"^[{LETTER}’']+")
 # a URL broken after '/', '.', '_' or '-': the next line continues it without a space
 URL_AT_END_RE = re.compile(r"https?://\S*[./_-]$")
@@ -28,18 +26,28 @@ class HyphenJoiner:
 
     ``wordlist`` is a ``wordlist.WordList`` (possibly empty); ``corpus`` the whole text being
     cleaned, whose own spellings ('kosten-baten', 'Eigen Kracht-conferenties') are the
-    evidence when the word list knows neither form. ``keep_chains``: a fragment that ends a
-    hyphenated chain ('Achter-de-' / 'voordeur-experimenten') is decided as a whole, so its
-    hyphen stays (the related texts; the book decides on the last fragment alone).
+    evidence when the word list knows neither form.
     """
 
-    def __init__(self, wordlist, corpus="", keep_chains=False):
+    def __init__(self, wordlist, corpus=""):
         self.wordlist = wordlist
-        self.vocabulary = {w.lower() for w in VOCABULARY_RE.findall(corpus or "")}
-        self.keep_chains = keep_chains
+        self.vocabulary = set()
+        for token in VOCABULARY_RE.findall(corpus or ""):
+            token = token.lower()
+            self.vocabulary.add(token)
+            parts = token.split("-")
+            # 'kosten-baten-analyse' also attests 'kosten-baten'
+            self.vocabulary.update(f"{a}-{b}" for a, b in zip(parts, parts[1:]) if a and b)
 
-    def verdict(self, left, right):
-        """'join', 'keep' or 'suspended' for a line ending in '<left>-' followed by '<right>'."""
+    def verdict(self, left, right, after_hyphen=False, before_hyphen=False):
+        """'join', 'keep' or 'suspended' for a line ending in '<left>-' followed by '<right>'.
+
+        A hyphenated chain broken at a line end: when ``left`` follows a hyphen ('Achter-de-' /
+        'voordeur') or ``right`` is followed by one ('#integrale-' / 'kosten-baten-analyse'), and
+        both halves are words while the text never writes them as one, the hyphen is the chain's;
+        'keuken-ta-' + 'fel' is 'keuken-tafel'. Before a hyphen only a lower-case ``left`` of four
+        letters or more counts as a word ('Hart-' + 'man-van der Laan', 'kno-' + 'wing-in-action').
+        """
         core = right.rstrip(TRAILING_PUNCTUATION)
         if not core or not core[0].isalpha() or core[0].isupper() or left[-1].isupper() or left[-1].isdigit():
             return "keep"
@@ -53,7 +61,10 @@ class HyphenJoiner:
             return "join"
         if hyphenated in words:
             return "keep"
-        if "-" in left or "-" in core:  # 'Achter-de-' + 'voordeur': part of a hyphenated chain
+        if "-" in core:
+            return "keep"
+        chain = after_hyphen or (before_hyphen and len(left) >= 4 and left[0].islower())
+        if chain and left.lower() in words and core.lower() in words and merged not in self.vocabulary:
             return "keep"
         if hyphenated in self.vocabulary and merged not in self.vocabulary:
             return "keep"
@@ -75,13 +86,8 @@ class HyphenJoiner:
             right, rest = w.group(0), line[w.end():]
             if "http" in token or "www." in token:
                 return text[:-1] + line if self.joins_in_url(left, right, line) else text + line
-            if self.keep_chains:
-                chain = CHAIN_END_RE.search(text[:-1])
-                left, start = chain.group(0), chain.start()
-            if self.keep_chains and rest.startswith("-"):  # 'kosten-' + 'baten-analyse'
-                verdict = "keep"
-            else:
-                verdict = self.verdict(left, right)
+            verdict = self.verdict(left, right, after_hyphen=text[:start].endswith("-"),
+                                   before_hyphen=rest.startswith("-"))
             if stats is not None and verdict in ("join", "keep"):
                 stats.count("hyphen-join" if verdict == "join" else "hyphen-kept")
             return text[:start] + left + {"join": "", "keep": "-", "suspended": "- "}[verdict] + line

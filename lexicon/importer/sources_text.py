@@ -23,7 +23,7 @@ class Heading:
 
 def joiner_for(corpus):
     """The line joiner for one related text: the word list (if installed) and the text's own spellings."""
-    return HyphenJoiner(wordlist.load_optional(), corpus, keep_chains=True)
+    return HyphenJoiner(wordlist.load_optional(), corpus)
 
 
 def reflow(items, joiner, *, width, blank_breaks=True, short=0.72):
