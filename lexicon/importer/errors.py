@@ -1,4 +1,4 @@
-"""One error type for bad input: names the file and, where known, the line."""
+"""One error type for bad input, for the book and the related texts: names the file and, where known, the line."""
 
 
 class ImportFailed(Exception):

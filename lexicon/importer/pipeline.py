@@ -6,7 +6,7 @@ Steps, each a small function in its own module:
   pages.strip_furniture                          headers/footers, side labels, page markers, junk
   sections.split                                 by the TOC, titles over several lines
   structure.build_markdown                       footnotes, paragraphs, headings, lists, quotes
-    (hyphenation.join_lines, diacritics.repair, quotes.normalise per paragraph)
+    (hyphenation.join_lines, diacritics.repair, quotes.normalise per paragraph: structure.Cleaner)
   crossrefs.find                                 'zie ook het lemma …' -> links + rows
 """
 import re
@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
-from lexicon.importer import alternative_terms, crossrefs, diacritics, frontmatter, pages, repairs, sections, structure
-from lexicon.importer.errors import ImportFailed
-from lexicon.importer.hyphenation import Corpus
-from lexicon.importer.lines import Stats, make_lines
-from lexicon.importer.sourcefile import read_lines
-from lexicon.importer.toc import CLUSTERS, read_toc
-from lexicon.importer.wordlist import load as load_wordlist
+from . import alternative_terms, crossrefs, diacritics, frontmatter, pages, repairs, sections, structure
+from .errors import ImportFailed
+from .lines import Stats, make_lines
+from .sourcefile import read_lines
+from .toc import CLUSTERS, read_toc
+from .wordlist import load as load_wordlist
 
 CLUSTER_DESCRIPTIONS = {
     "sociaal": "Nabijheid tussen mensen en groepen: relaties, vertrouwen en gelijkgestemdheid. "
@@ -45,7 +44,6 @@ class LemmaRecord:
     lead: str
     body: str
     source_text: str = ""        # the seed lines of this lemma, for the quality report
-    alternative_terms: str = ""  # from fixtures/alternative_terms.tsv (alternative_terms.attach)
 
 
 @dataclass
@@ -71,38 +69,24 @@ def run(seed_path, toc_path, wordlist=None):
         raw.pop()
     lines = make_lines(raw)
     source_by_no = {ln.no: ln.text for ln in lines}
-    corpus = Corpus(["\n".join(raw)])
 
     repairs.apply_line_fixes(lines, stats)
     lines = pages.apply_regions(lines, stats)
     lines = pages.strip_furniture(lines, stats)
     front, lemma_sections = sections.split(lines, toc, seed_path, toc_path)
-    cleaner = structure.Cleaner(wordlist, corpus, stats)
+    cleaner = structure.Cleaner(wordlist, "\n".join(raw), stats)
 
     titles = [e.title for e in toc]
     slug_of = {e.title: slugify(e.title) for e in toc}
     if len(set(slug_of.values())) != len(slug_of):
         raise ImportFailed(toc_path, None, "twee titels geven dezelfde slug")
-
     lemmas, references = [], []
     for sec in lemma_sections:
-        e = sec.entry
-        stats.section = slug_of[e.title]
-        body, lead = structure.build_markdown(sec.lines, cleaner, stats)
-        refs, body = crossrefs.find(body, titles, self_title=e.title)
-        lead = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", lead)
-        for r in refs:
-            references.append((slug_of[e.title], slug_of[r.target_title], r.kind, f"‘{r.phrase}’ in de tekst"))
-            stats.count(f"crossref-{r.kind}")
-        first_no = sec.lines[0].no if sec.lines else e.start_line
-        last_no = max((ln.no for ln in sec.lines), default=e.end_line)
-        src = "\n".join(source_by_no.get(n, "") for n in range(e.start_line, max(last_no, first_no) + 1))
-        lemmas.append(LemmaRecord(
-            order=e.order, title=e.title, slug=slug_of[e.title], subtitle=e.subtitle, cluster=e.cluster,
-            authors=list(e.authors), lead=lead, body=body, source_text=src,
-        ))
+        stats.section = slug_of[sec.entry.title]
+        lemma, refs = lemma_record(sec, cleaner, titles, slug_of, source_by_no, stats)
+        lemmas.append(lemma)
+        references += refs
 
-    alternative_terms.attach(lemmas)  # reviewed equivalents and English terms, each with its sentence
     stats.section = "voorwerk"
     page_records = build_pages(front, cleaner, titles, stats)
     stats.section = None
@@ -117,13 +101,38 @@ def run(seed_path, toc_path, wordlist=None):
         {"slug": slug, "name": name, "order": order, "description": CLUSTER_DESCRIPTIONS[slug]}
         for slug, name, order in CLUSTERS
     ]
-    # a reference may be found twice in one lemma: keep one row per (source, target, kind)
-    seen, unique_refs = set(), []
+    alternative_terms.attach(lemmas)  # reviewed equivalents and English terms, each with its sentence
+    return ImportResult(clusters, lemmas, page_records, unique_references(references), authors, stats)
+
+
+def lemma_record(sec, cleaner, titles, slug_of, source_by_no, stats):
+    """One lemma's section -> (LemmaRecord, its cross-references as (source, target, kind, note))."""
+    e = sec.entry
+    body, lead = structure.build_markdown(sec.lines, cleaner, stats)
+    refs, body = crossrefs.find(body, titles, self_title=e.title)
+    lead = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", lead)
+    references = []
+    for r in refs:
+        references.append((slug_of[e.title], slug_of[r.target_title], r.kind, f"‘{r.phrase}’ in de tekst"))
+        stats.count(f"crossref-{r.kind}")
+    first_no = sec.lines[0].no if sec.lines else e.start_line
+    last_no = max((ln.no for ln in sec.lines), default=e.end_line)
+    src = "\n".join(source_by_no.get(n, "") for n in range(e.start_line, max(last_no, first_no) + 1))
+    record = LemmaRecord(
+        order=e.order, title=e.title, slug=slug_of[e.title], subtitle=e.subtitle, cluster=e.cluster,
+        authors=list(e.authors), lead=lead, body=body, source_text=src,
+    )
+    return record, references
+
+
+def unique_references(references):
+    """A reference may be found twice in one lemma: keep one row per (source, target, kind)."""
+    seen, unique = set(), []
     for ref in references:
         if ref[:3] not in seen:
             seen.add(ref[:3])
-            unique_refs.append(ref)
-    return ImportResult(clusters, lemmas, page_records, unique_refs, authors, stats)
+            unique.append(ref)
+    return unique
 
 
 def build_pages(front, cleaner, titles, stats):

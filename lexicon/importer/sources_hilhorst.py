@@ -9,7 +9,9 @@ starts, which blocks are titles, standfirsts or pull quotes, what to move and wh
 """
 import re
 
-from lexicon.importer.sources_text import Heading, Joiner, SourceImportError, reflow, tidy
+from .errors import ImportFailed
+from .source_records import ParsedSection
+from .sources_text import Heading, joiner_for, reflow, tidy
 
 # Each part: (section title, first line of its running text).
 PARTS = [
@@ -108,21 +110,35 @@ def _index(lines, text, start=0, path=""):
     for i in range(start, len(lines)):
         if lines[i].strip() == text.strip():
             return i
-    raise SourceImportError(f"{path}: regel ‘{text}’ niet gevonden; klopt de indeling van de brochure nog?")
+    raise ImportFailed(path, None, f"regel ‘{text}’ niet gevonden; klopt de indeling van de brochure nog?")
 
 
 def _starts(lines, prefix, path):
     for i, line in enumerate(lines):
         if line.strip().startswith(prefix):
             return i
-    raise SourceImportError(f"{path}: begin van ‘{prefix}’ niet gevonden; klopt de indeling van de brochure nog?")
+    raise ImportFailed(path, None, f"begin van ‘{prefix}’ niet gevonden; klopt de indeling van de brochure nog?")
 
 
 def parse_hilhorst(text, path):
-    from lexicon.importer.sources import ParsedSection
+    lines = _apply_moves([l.rstrip() for l in text.split("\n") if l.strip()], path)
+    kind = _mark_blocks(lines, path)
+    starts = sorted(((title, _starts(lines, first, path)) for title, first in PARTS), key=lambda t: t[1])
+    joiner = joiner_for(text)
+    sections = []
+    for n, (title, a) in enumerate(starts):
+        b = starts[n + 1][1] if n + 1 < len(starts) else len(lines)
+        lead, items = _part_items(lines, kind, a, b)
+        blocks = []
+        if lead:
+            blocks.append("*" + tidy(" ".join(reflow(lead, joiner, width=40, blank_breaks=False))) + "*")
+        blocks += _reflow_parts(items, joiner, _median_width(items))
+        sections.append(ParsedSection(title, "\n\n".join(blocks)))
+    return sections
 
-    lines = [l.rstrip() for l in text.split("\n") if l.strip()]
 
+def _apply_moves(lines, path):
+    """Put the runs of MOVES back where they belong (in place)."""
     for first, last, before in MOVES:
         a = _index(lines, first, path=path)
         b = _index(lines, last, a, path)
@@ -130,8 +146,11 @@ def parse_hilhorst(text, path):
         del lines[a: b + 1]
         at = _index(lines, before, path=path)
         lines[at:at] = run
+    return lines
 
-    # Mark blocks; the flattened schema becomes a real table.
+
+def _mark_blocks(lines, path):
+    """Per line: the action of the BLOCKS entry it belongs to, 'schema' for the flattened table, else None."""
     kind = [None] * len(lines)
     for first, last, action in BLOCKS:
         a = _index(lines, first, path=path)
@@ -142,55 +161,51 @@ def parse_hilhorst(text, path):
     b = _starts(lines[a:], SCHEMA_LAST, path) + a
     for k in range(a, b + 1):
         kind[k] = "schema"
+    return kind
 
-    starts = [(title, _starts(lines, first, path)) for title, first in PARTS]
-    starts.sort(key=lambda t: t[1])
-    joiner = Joiner(text)
-    sections = []
-    for n, (title, a) in enumerate(starts):
-        b = starts[n + 1][1] if n + 1 < len(starts) else len(lines)
-        lead, items, schema_done = [], [], False
-        # A lead can sit anywhere in the part (the title spread comes after the first page).
-        for k in range(a, b):
-            line, what = lines[k], kind[k]
-            s = line.strip()
-            if what == "drop" or DOUBLED_HEAD.match(s) or PAGE_NUMBERS.match(s):
-                continue
-            if what == "para":
-                if kind[k - 1] != "para":
-                    items.append(Heading("", 0))
-                items.append(line)
-                if kind[k + 1] != "para":
-                    items.append(Heading("", 0))
-                continue
-            if what == "lead":
-                lead.append(line)
-                continue
-            if what == "schema":
-                if not schema_done:
-                    items += [Heading("", 0), SCHEMA]
-                    schema_done = True
-                continue
-            if s in SIGNATURES or s == CONTACT_START or re.fullmatch(r"[\w.]+@[\w.]+|[\d ]{8,}|KING|VNG|Jos van der Lans", s):
-                items += [Heading("", 0), f"- {s}"] if s not in SIGNATURES else [Heading("", 0), f"*{s}*"]
-                continue
-            m = LIST_ITEM.match(s)
-            if m:
-                items += [Heading("", 0), f" {m.group(1)}. {m.group(2)}"]
-                continue
-            if SUBHEAD.match(s) and k > a and re.search(r"[.?!’”)]\s*$", lines[k - 1].strip() or "."):
-                items.append(Heading(s[0].upper() + s[1:], 3))
-                continue
-            if any(s == g.strip() for g in GAPS):
-                items.append(line + " " + GAP)
-                continue
+
+def _part_items(lines, kind, a, b):
+    """The lines a..b of one part -> (lead lines, layout items for reflow).
+
+    A lead can sit anywhere in the part (the title spread comes after the first page).
+    """
+    lead, items, schema_done = [], [], False
+    for k in range(a, b):
+        line, what = lines[k], kind[k]
+        s = line.strip()
+        if what == "drop" or DOUBLED_HEAD.match(s) or PAGE_NUMBERS.match(s):
+            continue
+        if what == "para":
+            if kind[k - 1] != "para":
+                items.append(Heading("", 0))
             items.append(line)
-        blocks = []
-        if lead:
-            blocks.append("*" + tidy(" ".join(reflow(lead, joiner, width=40, blank_breaks=False))) + "*")
-        blocks += _reflow_parts(items, joiner, _median_width(items))
-        sections.append(ParsedSection(title, "\n\n".join(blocks)))
-    return sections
+            if kind[k + 1] != "para":
+                items.append(Heading("", 0))
+        elif what == "lead":
+            lead.append(line)
+        elif what == "schema":
+            if not schema_done:
+                items += [Heading("", 0), SCHEMA]
+                schema_done = True
+        else:
+            items += _text_line_items(lines, k, a)
+    return lead, items
+
+
+def _text_line_items(lines, k, a):
+    """One line of running text -> its items: contact lines, list items, subheadings, gaps, or the line."""
+    line = lines[k]
+    s = line.strip()
+    if s in SIGNATURES or s == CONTACT_START or re.fullmatch(r"[\w.]+@[\w.]+|[\d ]{8,}|KING|VNG|Jos van der Lans", s):
+        return [Heading("", 0), f"- {s}"] if s not in SIGNATURES else [Heading("", 0), f"*{s}*"]
+    m = LIST_ITEM.match(s)
+    if m:
+        return [Heading("", 0), f" {m.group(1)}. {m.group(2)}"]
+    if SUBHEAD.match(s) and k > a and re.search(r"[.?!’”)]\s*$", lines[k - 1].strip() or "."):
+        return [Heading(s[0].upper() + s[1:], 3)]
+    if any(s == g.strip() for g in GAPS):
+        return [line + " " + GAP]
+    return [line]
 
 
 def _median_width(items):

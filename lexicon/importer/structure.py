@@ -5,8 +5,8 @@ Each function takes and returns plain data so it can be tested on a few lines of
 import re
 from dataclasses import dataclass, field
 
-from lexicon.importer import diacritics, quotes
-from lexicon.importer.hyphenation import join_lines
+from . import diacritics, quotes
+from .hyphenation import HyphenJoiner, join_lines
 
 BULLET_RE = re.compile(r"^(¢|®|\*|•|e)\s+(?=\S)")
 STRONG_BULLET_RE = re.compile(r"^(¢|®|\*|•)\s+(?=\S)")
@@ -240,13 +240,21 @@ def merge_broken_paragraphs(blocks, stats=None):
 
 
 class Cleaner:
-    """Text-level repairs of a joined paragraph: hyphens, diacritics, quotes."""
+    """Text-level repairs of a joined paragraph: hyphens, diacritics, quotes.
 
-    def __init__(self, wordlist, corpus=None, stats=None):
-        self.wordlist, self.corpus, self.stats = wordlist, corpus, stats
+    ``corpus``: the whole seed text, whose own spellings decide hyphens the word list does not.
+    """
+
+    def __init__(self, wordlist, corpus=None, stats=None, hyphens=None):
+        self.wordlist, self.stats = wordlist, stats
+        self.hyphens = hyphens or HyphenJoiner(wordlist, corpus or "")
+
+    def quiet(self):
+        """The same cleaner without counting (for text that is cleaned a second time)."""
+        return Cleaner(self.wordlist, stats=None, hyphens=self.hyphens)
 
     def text(self, lines):
-        joined = join_lines(lines, self.wordlist, self.corpus, self.stats)
+        joined = join_lines(lines, self.hyphens, self.stats)
         joined = re.sub(r"\s+", " ", joined).strip()
         joined = re.sub(r"(?<=[a-z.]),,(?= )", ",", joined)  # 'et al.,, 2019'
         joined = diacritics.repair(joined, self.wordlist, self.stats)
@@ -281,7 +289,7 @@ def render(blocks, cleaner, references_heading="Literatuur"):
                     cleaner.stats.count("heading")
         elif b.kind == "caption":
             chunks.append(f"*{cleaner.text(texts)}*")
-            from lexicon.importer.repairs import LOST_NOTE
+            from .repairs import LOST_NOTE
             chunks.append(LOST_NOTE)
             if cleaner.stats is not None:
                 cleaner.stats.count("figure-lost")
@@ -339,7 +347,7 @@ def build_markdown(lines, cleaner, stats=None):
             body = "\n\n".join(chunks)
     if notes:
         body = body + "\n\n" + "\n".join(footnote_markdown(notes, cleaner))
-    quiet = Cleaner(cleaner.wordlist, cleaner.corpus, None)
+    quiet = cleaner.quiet()
     first = next((b for b in blocks if b.kind == "paragraph"), None)
     lead = quiet.text([ln.text for ln in first.lines]) if first else ""
     lead = re.sub(r"\[\^\d+\]", "", lead)

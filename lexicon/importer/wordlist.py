@@ -96,9 +96,21 @@ def load(path=None):
     return _load(path or wordlist_path())
 
 
+def load_optional(path=None):
+    """The word list, or an empty one when it is not installed (the related texts then import
+    without dictionary checks; the book refuses, see ``load``)."""
+    try:
+        return load(path)
+    except WordListMissing:
+        return EMPTY
+
+
 @lru_cache(maxsize=4)
 def _load(path):
     return WordList.from_file(path)
+
+
+EMPTY = WordList(())
 
 
 def tokens(text):

@@ -8,14 +8,14 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from lexicon.importer.sources import SOURCE_FILES, parse_directory
-from lexicon.importer.sources_text import dutch_words, has_wordlist
+from lexicon.importer import wordlist
 from lexicon.content.models import Source, SourceSection
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "fixtures" / "source"
 FIXTURE = ROOT / "fixtures" / "sources.json"
 
-needs_wordlist = pytest.mark.skipif(not has_wordlist(), reason="Dutch word list /usr/share/dict/dutch missing (apt install wdutch)")
+needs_wordlist = pytest.mark.skipif(not wordlist.available(), reason="Dutch word list /usr/share/dict/dutch missing (apt install wdutch)")
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +106,7 @@ def test_pull_quotes_and_titles_not_repeated_in_the_running_text(parsed):
 @needs_wordlist
 def test_words_hyphenated_at_line_ends_are_joined(parsed):
     """Every word split over a line end in a seed, whose joined form is a Dutch word, comes out whole."""
-    words = dutch_words()
+    words = wordlist.load().lower
     checked = 0
     for name in SOURCE_FILES:
         raw = (SEEDS / name).read_text(encoding="utf-8")

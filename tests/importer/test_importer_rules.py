@@ -10,7 +10,7 @@ pytestmark = needs_wordlist
 
 
 def join(*lines):
-    return hyphenation.join_lines(list(lines), words())
+    return hyphenation.join_lines(list(lines), hyphenation.HyphenJoiner(words()))
 
 
 def test_soft_hyphen_at_line_end_is_joined():
@@ -162,3 +162,22 @@ def test_quality_counts_leftovers():
     assert r.hyphen_candidates == 1 and r.header_fragments == 1 and r.stray == 1
     assert r.e_acute_suspects == ["cliénten"]
     assert r.unknown_after >= 1
+
+
+@pytest.mark.parametrize("lines, joined", [
+    (("aan de keuken-ta-", "fel zitten"), "aan de keuken-tafel zitten"),               # soft hyphen inside a chain
+    (("de Zelfred-", "zaamheid-Matrix"), "de Zelfredzaamheid-Matrix"),
+    (("Eigen Kracht-conferen-", "ties"), "Eigen Kracht-conferenties"),
+    (("de Achter-de-", "voordeur-aanpak"), "de Achter-de-voordeur-aanpak"),            # the chain's own hyphen
+    (("#integrale-", "kosten-baten-analyse"), "#integrale-kosten-baten-analyse"),
+    (("(Hart-", "man-van der Laan, 2019)"), "(Hartman-van der Laan, 2019)"),          # a name is not two words
+    (("het sa-", "menleef-probleem"), "het samenleef-probleem"),
+])
+def test_hyphenated_chains_broken_at_a_line_end(lines, joined):
+    assert join(*lines) == joined
+
+
+def test_the_texts_own_spelling_decides_what_the_word_list_does_not_know():
+    corpus = "de kosten-baten-analyse van het plan"
+    joiner = hyphenation.HyphenJoiner(words(), corpus)
+    assert hyphenation.join_lines(["een kosten-", "baten afweging"], joiner) == "een kosten-baten afweging"

@@ -11,7 +11,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from lexicon.importer.sources import SourceImportError, parse_directory
+from lexicon.importer.errors import ImportFailed
+from lexicon.importer.sources import parse_directory
 from lexicon.content.models import Source, SourceSection
 
 SOURCE_FIELDS = ("title", "slug", "authors", "year", "publisher", "description", "order")
@@ -65,7 +66,7 @@ class Command(BaseCommand):
     def handle(self, directory, fixture=None, **options):
         try:
             parsed = parse_directory(directory)
-        except SourceImportError as exc:
+        except ImportFailed as exc:
             raise CommandError(str(exc)) from exc
         save_sources(parsed)
         if fixture:
