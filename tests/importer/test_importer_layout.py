@@ -2,7 +2,7 @@
 import ast
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent / "lexicon" / "importer"
+PACKAGE = Path(__file__).resolve().parents[2] / "lexicon" / "importer"
 
 
 def _modules():
