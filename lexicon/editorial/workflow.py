@@ -39,6 +39,10 @@ def ensure_editor_groups():
     editor.permissions.set(lexicon.filter(codename__in=EDITOR_PERMISSIONS))
     chief, _created = Group.objects.get_or_create(name=CHIEF_GROUP)
     chief.permissions.set(lexicon)
+    # Both roles manage the search synonym list (lexicon.search grants it after migrate; keep it).
+    synonyms = Permission.objects.filter(content_type__app_label="lexicon_search")
+    editor.permissions.add(*synonyms)
+    chief.permissions.add(*synonyms)
     return editor, chief
 
 

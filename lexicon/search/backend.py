@@ -512,21 +512,9 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         if not query_string.strip() and plan is None:
             return empty
         searcher = self.get_searcher()
-        bonus = most = None
-        if plan is not None:
-            built = self.plan_query(searcher, plan)
-            parsed = built[0] if built else None
-            if built and plan.mode == "most":
-                most, bonus = self._clause_matches(searcher, plan, built[1], plan.min_match)
-        else:
-            parsed = self.parse_user_query(query_string)
+        parsed, most, bonus = self._build_query(searcher, query_string, plan, narrow_queries)
         if parsed is None:
             return {**empty, "spelling_suggestion": self._suggest_if_needed(searcher, 0, spelling_query)}
-        narrow = [self.filter_parser.parse(force_str(nq)) for nq in narrow_queries or ()]
-        if narrow:
-            # Narrowing terms (cluster, author, lemma ids) are intersected with the query but do
-            # not change its scores.
-            parsed = And([parsed] + [ConstantScoreQuery(nq, 0.0) for nq in narrow])
         allowed = self._model_filter(searcher, models, limit_to_registered_models)
         if most is not None:
             allowed = most if allowed is None else allowed & most
@@ -540,24 +528,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             # haystack turns (start, end) into (page number, page length), which is only right for
             # slices that start on a page boundary; for others fetch the top `end` and cut.
             page_num, page_length, cut = 1, end_offset, start_offset
-        if sort_by:
-            reverse = sort_by[0].startswith("-")
-            results = searcher.search(parsed, limit=None, filter=allowed, terms=bool(highlight),
-                                      sortedby=[s.lstrip("-") for s in sort_by], reverse=reverse)
-            seen = list(results.docs())
-        else:
-            # Top N by score, recording every filtered match for the total and the facet counts.
-            # replace=0: by default Whoosh swaps in matchers that skip documents unable to reach
-            # the top N, and the total and facet counts then depended on the page asked.
-            top = RecordingTopCollector(limit=page_num * page_length, usequality=False, replace=0, bonus=bonus)
-            collector = top
-            if allowed is not None:
-                collector = collectors.FilterCollector(collector, allow=allowed)
-            searcher.search_with_collector(parsed, collector)
-            results = collector.results()
-            seen = top.seen
-            if highlight:
-                self._record_matched_terms(searcher, results, parsed)
+        results, seen = self._collect(searcher, parsed, allowed, sort_by, highlight, page_num * page_length, bonus)
         # Whether a hit is *about* the query is asked of lemmas only (the "passing mention" note).
         wants_about = plan is not None and highlight and not sort_by and (
             not models or any(get_model_ct(m) == planner.LEMMA_CT for m in models))
@@ -571,6 +542,51 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             # Whoosh returns the last page for a page number beyond it; haystack expects nothing.
             return {**empty, "hits": hits,
                     "spelling_suggestion": self._suggest_if_needed(searcher, hits, spelling_query)}
+        return {
+            "results": self._process_page(raw_page, highlight, result_class, skip=cut, about=about),
+            "hits": hits,
+            "facets": self._facet_counts(searcher, facets, seen),
+            "spelling_suggestion": self._suggest_if_needed(searcher, hits, spelling_query),
+        }
+
+    def _build_query(self, searcher, query_string, plan, narrow_queries):
+        """(Whoosh query or None, allow-set of "most" mode or None, per-document bonus or None)."""
+        bonus = most = None
+        if plan is not None:
+            built = self.plan_query(searcher, plan)
+            parsed = built[0] if built else None
+            if built and plan.mode == "most":
+                most, bonus = self._clause_matches(searcher, plan, built[1], plan.min_match)
+        else:
+            parsed = self.parse_user_query(query_string)
+        narrow = [self.filter_parser.parse(force_str(nq)) for nq in narrow_queries or ()]
+        if parsed is not None and narrow:
+            # Narrowing terms (cluster, author, lemma ids) are intersected with the query but do
+            # not change its scores.
+            parsed = And([parsed] + [ConstantScoreQuery(nq, 0.0) for nq in narrow])
+        return parsed, most, bonus
+
+    def _collect(self, searcher, parsed, allowed, sort_by, highlight, limit, bonus):
+        """(Whoosh results, docnums of every filtered match) for the top ``limit`` hits."""
+        if sort_by:
+            reverse = sort_by[0].startswith("-")
+            results = searcher.search(parsed, limit=None, filter=allowed, terms=bool(highlight),
+                                      sortedby=[s.lstrip("-") for s in sort_by], reverse=reverse)
+            return results, list(results.docs())
+        # Top N by score, recording every filtered match for the total and the facet counts.
+        # replace=0: by default Whoosh swaps in matchers that skip documents unable to reach
+        # the top N, and the total and facet counts then depended on the page asked.
+        top = RecordingTopCollector(limit=limit, usequality=False, replace=0, bonus=bonus)
+        collector = top
+        if allowed is not None:
+            collector = collectors.FilterCollector(collector, allow=allowed)
+        searcher.search_with_collector(parsed, collector)
+        results = collector.results()
+        if highlight:
+            self._record_matched_terms(searcher, results, parsed)
+        return results, top.seen
+
+    def _facet_counts(self, searcher, facets, seen):
         facet_counts = {"fields": {}, "dates": {}, "queries": {}}
         for name in facets or ():
             values, counts = self._facet_values(searcher, name), {}
@@ -578,12 +594,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
                 for value in values.get(docnum, ()):
                     counts[value] = counts.get(value, 0) + 1
             facet_counts["fields"][name] = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-        return {
-            "results": self._process_page(raw_page, highlight, result_class, skip=cut, about=about),
-            "hits": hits,
-            "facets": facet_counts,
-            "spelling_suggestion": self._suggest_if_needed(searcher, hits, spelling_query),
-        }
+        return facet_counts
 
     def _record_matched_terms(self, searcher, results, query):
         """Which query terms occur in which of the top documents, for pinpoint highlighting.
