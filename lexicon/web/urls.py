@@ -4,11 +4,16 @@ name stays ``lexicon:<name>``."""
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from lexicon.web import views
+from lexicon.web import versions, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("lemma/<slug:slug>/", views.lemma_detail, name="lemma"),
+    path("lemma/<slug:slug>/versies/", versions.version_list, name="lemma_versions"),
+    path("lemma/<slug:slug>/versies/<int:number>/", versions.version_detail, name="lemma_version"),
+    path("lemma/<slug:slug>/versies/<int:number>/wijzigingen/", versions.version_diff, name="lemma_version_diff"),
+    path("lemma/<slug:slug>/versies/<int:number>/citeer.bib", versions.version_bibtex, name="lemma_version_bibtex"),
+    path("lemma/<slug:slug>/versies/<int:number>/citeer.ris", versions.version_ris, name="lemma_version_ris"),
     path("clusters/<slug:slug>/", views.cluster_detail, name="cluster"),
     path("a-z/", views.a_z, name="a_z"),
     path("auteurs/", views.author_list, name="authors"),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from lexicon.web import caching
 from lexicon.content import citation
 from lexicon.content.models import Author, Cluster, CrossReference, Lemma, Page, SlugRedirect, Source
+from lexicon.content.models.versions import with_last_change
 from lexicon.web.pagination import paginate
 from lexicon.content.rendering import initial_letter
 
@@ -24,7 +25,8 @@ def home(request):
         Prefetch("lemmas", queryset=published.only("title", "slug", "order", "cluster_id")[:HOME_LEMMAS_PER_CLUSTER],
                  to_attr="published_lemmas")
     )
-    recent = published.for_listing().order_by("-updated")[:RECENT_CHANGES]
+    # Dated by their latest published version, not by the last save of the row (true dates).
+    recent = with_last_change(published.for_listing()).order_by("-last_change", "order")[:RECENT_CHANGES]
     intro = Page.objects.filter(slug="inleiding").only("title", "slug").first()
     return render(
         request,

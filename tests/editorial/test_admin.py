@@ -98,8 +98,14 @@ def test_editor_submits_for_review_and_chief_publishes(client, lexicon):
     draft.refresh_from_db()
     assert draft.status == Lemma.Status.REVIEW
     client.force_login(make_user("hoofd1", "hoofdredacteur"))
-    response = client.post("/beheer/lexicon/lemma/", {"action": "publish", "_selected_action": [draft.pk]}, follow=True)
+    response = client.post("/beheer/lexicon/lemma/", {"action": "publish", "_selected_action": [draft.pk]})
+    assert 'name="change_note"' in response.content.decode()  # first the public change note
+    draft.refresh_from_db()
+    assert draft.status == Lemma.Status.REVIEW
+    response = client.post("/beheer/lexicon/lemma/", {"action": "publish", "_selected_action": [draft.pk],
+                                                      "apply": "1", "change_note": "Eerste publicatie."}, follow=True)
     assert "gepubliceerd" in response.content.decode()
+    assert list(draft.versions.values_list("number", "note")) == [(1, "Eerste publicatie.")]
     draft.refresh_from_db()
     assert draft.status == Lemma.Status.PUBLISHED and draft.published_at is not None
     assert client.get("/lemma/wederkerigheid/").status_code == 200

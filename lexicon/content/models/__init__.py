@@ -10,8 +10,9 @@ from .lemmas import (
     published_q,
 )
 from .texts import Page, Source, SourceSection
+from .versions import LemmaVersion
 
 __all__ = [
-    "Author", "Cluster", "CrossReference", "Lemma", "LemmaAuthor", "LemmaSection", "Page", "SlugRedirect",
+    "Author", "Cluster", "CrossReference", "Lemma", "LemmaAuthor", "LemmaSection", "LemmaVersion", "Page", "SlugRedirect",
     "Source", "SourceSection", "WORDS_PER_MINUTE", "fill_urls", "published_q",
 ]

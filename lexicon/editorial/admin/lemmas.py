@@ -153,7 +153,7 @@ class LemmaAdmin(VersionAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "subtitle", "cluster", "order"]}),
         (gettext_lazy("Tekst"), {"fields": ["lead", "body", "alternative_terms"]}),
-        (gettext_lazy("Publicatie"), {"fields": ["status", "published_at", "loaded_version"]}),
+        (gettext_lazy("Publicatie"), {"fields": ["status", "published_at", "change_note", "loaded_version"]}),
     ]
 
     class Media:
@@ -208,6 +208,8 @@ class LemmaAdmin(VersionAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         editorial.sync_mentions(form.instance)
+        # After the inlines: the version's byline is the saved one.
+        editorial.freeze_published(form.instance, form.cleaned_data.get("change_note", ""))
         if reversion.is_active():
             # Re-take the lemma with its final authors and references (bulk writes send no signals).
             reversion.add_to_revision(form.instance)
@@ -226,11 +228,11 @@ class LemmaAdmin(VersionAdmin):
         return super().revision_view(request, object_id, version_id, extra_context)
 
     # --- actions -----------------------------------------------------------------------
-    def _set_status(self, request, queryset, status, done_message):
+    def _set_status(self, request, queryset, status, done_message, note=""):
         changed = 0
         for lemma in queryset:
             try:
-                editorial.set_status(lemma, status, request.user)
+                editorial.set_status(lemma, status, request.user, note=note)
                 changed += 1
             except PermissionError as exc:
                 self.message_user(request, f"{lemma}: {exc}", messages.ERROR)
@@ -253,8 +255,17 @@ class LemmaAdmin(VersionAdmin):
             for problem in problems:
                 self.message_user(request, problem, messages.ERROR)
             self.message_user(request, _("Er is niets gepubliceerd: herstel eerst de links."), messages.ERROR)
-            return
-        self._set_status(request, queryset, Lemma.Status.PUBLISHED, _("%(count)s lemma('s) gepubliceerd."))
+            return None
+        if "apply" not in request.POST:
+            # A second step, as Django's delete action has: the public change note for the versions.
+            return TemplateResponse(request, "admin/lexicon/lemma/publish_note.html", {
+                **self.admin_site.each_context(request), "opts": Lemma._meta, "lemmas": queryset,
+                "title": _("Publiceren met een wijzigingsnotitie"),
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            })
+        note = " ".join(request.POST.get("change_note", "").split())[:1000]
+        self._set_status(request, queryset, Lemma.Status.PUBLISHED, _("%(count)s lemma('s) gepubliceerd."), note=note)
+        return None
 
     @admin.action(description=gettext_lazy("Depubliceren (terug naar concept)"))
     def unpublish(self, request, queryset):
