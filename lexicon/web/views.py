@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from lexicon.web import caching
+from lexicon.web import caching, nearest
 from lexicon.content import citation
 from lexicon.content.models import Author, Cluster, CrossReference, Lemma, Page, SlugRedirect, Source
 from lexicon.content.models.versions import with_last_change
@@ -166,8 +166,18 @@ def source_detail(request, slug):
     )
 
 
+def _public_message(exception):
+    """A 404's own Dutch message, not Django's English default or the resolver's tried patterns."""
+    args = getattr(exception, "args", ())
+    if not args or not isinstance(args[0], str) or args[0].endswith("matches the given query."):
+        return ""
+    return args[0]
+
+
 def not_found(request, exception=None):
-    return render(request, "404.html", {"message": str(exception) if exception else ""}, status=404)
+    message = _public_message(exception)
+    return render(request, "404.html", {"message": message, "did_you_mean": nearest.suggestions_for_path(request.path)},
+                  status=404)
 
 
 def server_error(request):
