@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
-from . import alternative_terms, crossrefs, diacritics, editors, frontmatter, pages, repairs, sections, structure
+from . import (
+    alternative_terms, crossrefs, diacritics, editors, frontmatter, pages, repairs, residue, sections, structure,
+)
 from .errors import ImportFailed
 from .lines import Stats, make_lines
 from .sourcefile import read_lines
@@ -110,6 +112,9 @@ def lemma_record(sec, cleaner, titles, slug_of, source_by_no, stats):
     """One lemma's section -> (LemmaRecord, its cross-references as (source, target, kind, note))."""
     e = sec.entry
     body, lead = structure.build_markdown(sec.lines, cleaner, stats)
+    # Residue only the whole lemma shows ('Kl' where the lemma writes 'KI'), lead and body alike.
+    lead = residue.repair(lead, cleaner.wordlist, None, context=body)
+    body = residue.repair(body, cleaner.wordlist, stats)
     refs, body = crossrefs.find(body, titles, self_title=e.title)
     lead = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", lead)
     references = []
