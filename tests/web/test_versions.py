@@ -120,16 +120,3 @@ def test_chief_publishing_an_edit_from_the_form_writes_a_version_with_the_note(c
     client.post(url, form_data(client.get(url)))  # saved again unchanged: no new version
     assert presentie.versions.count() == 3
 
-
-def test_mistyped_lemma_url_suggests_the_nearest_titles(client, settings):
-    settings.PAGE_CACHE_ENABLED = False
-    make_lemma("Sociale technologie", slug="sociale-technologie")
-    make_lemma("Sociale basis", slug="sociale-basis")
-    make_lemma("Verborgen concept", slug="sociale-technologiek", status=Lemma.Status.DRAFT)
-    response = client.get("/lemma/sociale-tehcnologie/")
-    html = response.content.decode()
-    assert response.status_code == 404
-    assert "Bedoelde u" in html and '<a href="/lemma/sociale-technologie/">Sociale technologie</a>' in html
-    assert "Verborgen concept" not in html  # never a draft
-    assert "matches the given query" not in html
-    assert "Bedoelde u" not in client.get("/lemma/zzzqqq/").content.decode()
