@@ -4,7 +4,7 @@ name stays ``lexicon:<name>``."""
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from lexicon.web import versions, views
+from lexicon.web import sources, versions, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -21,7 +21,8 @@ urlpatterns = [
     path("over/", RedirectView.as_view(url="/over/inleiding/", permanent=False)),
     path("over/<slug:slug>/", views.page_detail, name="page"),
     path("bronnen/", views.source_list, name="sources"),
-    path("bronnen/<slug:slug>/", views.source_detail, name="source"),
+    path("bronnen/<slug:slug>/", sources.source_detail, name="source"),
+    path("bronnen/<slug:slug>/<slug:anchor>/", sources.source_chapter, name="source_chapter"),
     path("", include("lexicon.editorial.suggestions.urls")),
     # The search API comes before the open-data API, whose /api/ include would otherwise answer it.
     path("", include("lexicon.search.urls")),

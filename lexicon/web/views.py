@@ -159,13 +159,6 @@ def source_list(request):
     return render(request, "lexicon/source_list.html", {"sources": Source.objects.all()})
 
 
-def source_detail(request, slug):
-    source = get_object_or_404(Source, slug=slug)
-    return render(
-        request, "lexicon/source_detail.html", {"source": source, "sections": source.sections.all()}
-    )
-
-
 def _public_message(exception):
     """A 404's own Dutch message, not Django's English default or the resolver's tried patterns."""
     args = getattr(exception, "args", ())

@@ -1,4 +1,5 @@
-"""axe-core on the page types of citable versions and on the 404 with suggestions (phone and desktop)."""
+"""axe-core on the new page types of issue 13.5-6 (phone and desktop): citable versions, the 404 with
+suggestions, a long source's contents and chapter pages, an author page with a role."""
 from datetime import datetime, timezone as tz
 
 import pytest
@@ -11,6 +12,7 @@ pytestmark = needs_chromium
 @pytest.fixture
 def versioned(transactional_db, settings):
     from lexicon.content.models.versions import ensure_first_versions, freeze
+    from lexicon.content.models import Author, LemmaAuthor, Source, SourceSection
     from tests.helpers.factories import make_author, make_clusters, make_lemma, make_pages
 
     settings.PAGE_CACHE_ENABLED = False
@@ -24,6 +26,12 @@ def versioned(transactional_db, settings):
     lemma.body = "Eerste alinea, herzien.\n\n## Een sectie\n\nTweede alinea."
     lemma.save()
     freeze(lemma, "Eerste alinea herzien.")
+    make_author("Jesper Rözer", slug="jesper-rozer", is_editor=True, affiliation="Universiteit Utrecht")
+    LemmaAuthor.objects.create(lemma=lemma, author=Author.objects.get(slug="jesper-rozer"), position=1)
+    source = Source.objects.create(title="Een lange bron", slug="lange-bron", authors="A. Auteur", year=2018)
+    long = "Een lange zin over nabijheid en de verzorgingsstaat. " * 400
+    for order, anchor in enumerate(["1-inleiding", "2-zorg"], start=1):
+        SourceSection.objects.create(source=source, order=order, title=anchor, anchor=anchor, body=long)
     return lemma
 
 
@@ -32,6 +40,9 @@ PAGES = [
     ("/lemma/sociale-technologie/versies/1/", 200),
     ("/lemma/sociale-technologie/versies/2/wijzigingen/", 200),
     ("/lemma/sociale-tehcnologie/", 404),
+    ("/bronnen/lange-bron/", 200),
+    ("/bronnen/lange-bron/2-zorg/", 200),
+    ("/auteurs/jesper-rozer/", 200),
 ]
 
 
