@@ -120,3 +120,10 @@ def test_chief_publishing_an_edit_from_the_form_writes_a_version_with_the_note(c
     client.post(url, form_data(client.get(url)))  # saved again unchanged: no new version
     assert presentie.versions.count() == 3
 
+
+
+def test_structured_data_dates_the_lemma_by_its_latest_version(client, presentie):
+    Lemma.objects.filter(pk=presentie.pk).update(updated=BOOK_DATE)  # a row date that says nothing
+    html = client.get("/lemma/presentie/").content.decode()
+    assert '"dateModified": "2026-11-20T12:00:00+00:00"' in html and '"version": "2"' in html
+    assert '<meta property="article:modified_time" content="2026-11-20T13:00:00+01:00">' in html

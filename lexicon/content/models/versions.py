@@ -127,6 +127,20 @@ def ensure_first_versions(note=None):
     return written
 
 
+def latest_version(lemma):
+    """The latest published version of ``lemma`` (number and date; the text is loaded when read), or
+    None for a draft or a lemma without versions. Remembered on the instance: the lemma page asks
+    for it twice (the "Laatst bijgewerkt" line and the structured data)."""
+    if not lemma.is_published or lemma.pk is None:
+        return None
+    if not hasattr(lemma, "_latest_version"):
+        version = LemmaVersion.objects.filter(lemma=lemma).defer("body", "lead").order_by("-number").first()
+        if version is not None:
+            version.lemma = lemma
+        lemma._latest_version = version
+    return lemma._latest_version
+
+
 def with_last_change(queryset):
     """Lemmas annotated with ``last_change``: the date of their latest published version (the true
     "Laatst bijgewerkt"), falling back to ``published_at`` for a lemma without versions."""
