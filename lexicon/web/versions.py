@@ -24,9 +24,12 @@ def _lemma(request, slug):
     return get_object_or_404(Lemma.objects.visible_to(request.user).select_related("cluster"), slug=slug)
 
 
+MAX_NUMBER = 2**31 - 1  # beyond an integer column: no such version (and no database error)
+
+
 def _version(request, slug, number):
     lemma = _lemma(request, slug)
-    version = LemmaVersion.objects.filter(lemma=lemma, number=number).first()
+    version = LemmaVersion.objects.filter(lemma=lemma, number=number).first() if number <= MAX_NUMBER else None
     if version is None:
         raise Http404(_("Dit lemma heeft geen versie %(n)s.") % {"n": number})
     version.lemma = lemma  # one object for the slug, the cluster and the permanent URL

@@ -127,3 +127,12 @@ def test_structured_data_dates_the_lemma_by_its_latest_version(client, presentie
     html = client.get("/lemma/presentie/").content.decode()
     assert '"dateModified": "2026-11-20T12:00:00+00:00"' in html and '"version": "2"' in html
     assert '<meta property="article:modified_time" content="2026-11-20T13:00:00+01:00">' in html
+
+
+def test_absurd_version_numbers_are_a_plain_404(client, presentie):
+    for url in ["/lemma/presentie/versies/99999999999999999999999/", "/lemma/presentie/versies/0/",
+                "/lemma/presentie/versies/99999999999999999999999/citeer.bib",
+                "/api/lemmas/presentie/versies/99999999999999999999999/", "/api/lemmas/presentie/versies/-1/",
+                "/api/lemmas/presentie/versies/een/", "/api/lemmas/bestaat-niet/versies/"]:
+        response = client.get(url)
+        assert response.status_code in (400, 404), (url, response.status_code)

@@ -49,7 +49,7 @@ def version_list(request, slug: str):
             description="De tekst zoals hij in deze versie werd gepubliceerd, met citeerwijze.")
 def version_detail(request, slug: str, number: int):
     lemma = _lemma(slug)
-    version = LemmaVersion.objects.filter(lemma=lemma, number=number).first()
+    version = LemmaVersion.objects.filter(lemma=lemma, number=number).first() if 0 < number < 2**31 else None
     if version is None:
         raise ApiError(_("Dit lemma heeft geen versie %(n)s.") % {"n": number}, 404)
     version.lemma = lemma
