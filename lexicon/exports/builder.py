@@ -110,10 +110,14 @@ def _spawn_process():
 
 
 def _thread_build():
+    from django.db import connection
+
     try:
         build_until_current()
     except Exception:  # noqa: BLE001 - a failed build leaves the previous files in place
         log.exception("Building the exports failed")
+    finally:
+        connection.close()  # this thread's own connection
 
 
 def ensure():

@@ -24,8 +24,7 @@ Het buurtteam bezoekt gezinnen thuis; zie ook [[Sociale basis]].
 """
 
 
-@pytest.fixture
-def small_lexicon(db):
+def make_small_lexicon():
     """Three published lemmas in two clusters (footnotes, wiki links, sections), one draft, the Over-pages."""
     from tests.helpers.factories import make_author, make_clusters, make_lemma, make_pages
 
@@ -43,3 +42,23 @@ def small_lexicon(db):
                              status="concept", body="Niet gepubliceerde tekst over kwartiermaken."),
     }
     return lemmas
+
+
+@pytest.fixture
+def small_lexicon(db):
+    return make_small_lexicon()
+
+
+@pytest.fixture(scope="module")
+def rendered_once(django_db_setup, django_db_blocker):
+    """``render(lexicon) -> value`` run once per test module on the small lexicon, in a transaction
+    that is rolled back: WeasyPrint and epubcheck take seconds, the assertions on the result do not."""
+    from django.db import transaction
+
+    def run(render):
+        with django_db_blocker.unblock(), transaction.atomic():
+            value = render(make_small_lexicon())
+            transaction.set_rollback(True)
+        return value
+
+    return run

@@ -17,9 +17,9 @@ EPUB_NS = "{http://www.idpf.org/2007/ops}"
 EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
 
 
-@pytest.fixture
-def built(small_lexicon):
-    return epub.render_epub(book.whole_book(generation.current()))
+@pytest.fixture(scope="module")
+def built(rendered_once):
+    return rendered_once(lambda _lexicon: epub.render_epub(book.whole_book(generation.compute())))
 
 
 @pytest.fixture

@@ -26,18 +26,28 @@ def _text(reader):
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
+@pytest.fixture(scope="module")
+def built(rendered_once):
+    """(PDF reader of the whole book, its version) made once for this module."""
+    def render(_lexicon):
+        gen = generation.compute()
+        return pdf.render_pdf(book.whole_book(gen)), gen.key
+
+    data, key = rendered_once(render)
+    return _reader(data), key
+
+
 @pytest.fixture
-def whole(small_lexicon):
-    data = pdf.render_pdf(book.whole_book(generation.current()))
-    return _reader(data)
+def whole(built):
+    return built[0]
 
 
-def test_the_book_has_a_title_page_contents_and_a_page_per_chapter_start(whole):
+def test_the_book_has_a_title_page_contents_and_a_page_per_chapter_start(whole, built):
     # title page, contents, 2 front pages, per cluster a part page, 3 lemmas, colofon, edition
     assert len(whole.pages) >= 11
     first = whole.pages[0].extract_text()
     assert "Lexicon nabijheid en sociaal werk" in first
-    assert f"Versie {generation.current().key}" in first
+    assert f"Versie {built[1]}" in first
     contents = whole.pages[1].extract_text()
     assert "Inhoud" in contents
     for title in ["Voorwoord", "Sociale nabijheid", "Sociale basis", "Presentie", "Buurtteams", "Colofon"]:

@@ -1,5 +1,6 @@
 """The installable web app: manifest, service worker at the root scope, the offline index and the
 offline search page. All of it only adds to the site: without JavaScript nothing here is needed."""
+import logging
 from pathlib import Path
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_safe
 from lexicon.exports import builder, generation, store
 from lexicon.exports.offline import index
 
+log = logging.getLogger(__name__)
 SERVICE_WORKER = Path(__file__).with_name("sw.js")
 
 
@@ -50,16 +52,21 @@ def service_worker(request):
 
 @require_safe
 def index_json(request):
-    """The current index; while a new one is built, the previous one; before any, built now (a few
-    seconds, once: the file then serves every later reader)."""
+    """The index of the current content. The background build makes it first, before the PDFs; when
+    a device asks before that, it is made now (seconds, not the minute of a PDF): only the service
+    worker's download waits for it, in the background, and a device must not store an old version
+    as if it were the one ``versie.json`` announces."""
     gen = generation.current()
     found = store.find(gen.key, builder.OFFLINE_INDEX)
-    if found is None:
-        builder.ensure()
-        found = store.previous(builder.OFFLINE_INDEX, exclude=gen.key)
-    if found is None:
-        found = store.write(gen.key, builder.OFFLINE_INDEX, index.build_json(gen))
-    response = HttpResponse(found.read_bytes(), content_type="application/json")
+    if found is not None:
+        data = found.read_bytes()
+    else:
+        data = index.build_json(gen)
+        try:
+            store.write(gen.key, builder.OFFLINE_INDEX, data)
+        except OSError:
+            log.exception("Could not store the offline index")  # served all the same
+    response = HttpResponse(data, content_type="application/json")
     response["Cache-Control"] = "no-cache"
     return response
 
