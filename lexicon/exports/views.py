@@ -16,18 +16,26 @@ RETRY_AFTER_SECONDS = 60
 CONTENT_TYPES = {".pdf": "application/pdf", ".epub": "application/epub+zip", ".json": "application/json"}
 
 
+def _being_made(request, what):
+    response = render(request, "exports/being_made.html", {"what": what}, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def _serve(request, name, download_name, what):
     gen = generation.current()
     found = store.find(gen.key, name)
     if found is None:
         builder.ensure()
         found = store.previous(name, exclude=gen.key)
-    if found is None:
-        response = render(request, "exports/being_made.html", {"what": what}, status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        response["Cache-Control"] = "no-store"
-        return response
-    response = FileResponse(open(found, "rb"), content_type=CONTENT_TYPES[found.suffix],
+    try:
+        handle = open(found, "rb") if found is not None else None
+    except FileNotFoundError:  # an old build pruned just now by a finishing build
+        handle = None
+    if handle is None:
+        return _being_made(request, what)
+    response = FileResponse(handle, content_type=CONTENT_TYPES[found.suffix],
                             as_attachment=found.suffix == ".epub", filename=download_name)
     version = found.parent.name if "/" not in name else found.parent.parent.name
     response["X-Lexicon-Versie"] = version
