@@ -124,6 +124,7 @@ def test_a_lemma_pdf_is_that_lemma_with_its_citation_and_links_to_the_site(small
     assert "Sociale basis" in text and "Jos van der Lans" in text
     assert "Sociaal werkers ontmoeten bewoners" in text
     assert "Buurtteams werken wijkgericht" not in text  # another lemma is a link, not a chapter
+    assert "Sociale basis" in reader.pages[0].extract_text() and "Hoe te citeren" in text  # no title page
     assert "/lemma/sociale-basis/" in text
     uris = [a.get_object()["/A"].get("/URI") for p in reader.pages for a in p.get("/Annots") or []
             if a.get_object().get("/A") and a.get_object()["/A"].get("/S") == "/URI"]
