@@ -27,5 +27,6 @@ urlpatterns = [
     # The search API comes before the open-data API, whose /api/ include would otherwise answer it.
     path("", include("lexicon.search.urls")),
     path("", include("lexicon.opendata.urls")),
+    path("", include("lexicon.exports.urls")),
     path("api/", include("lexicon.web.api")),
 ]
