@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "lexicon.search",
     "haystack",
     "lexicon.opendata",
+    "lexicon.reading",
     "lexicon.web",
     "reversion",
     "axes",

@@ -1,0 +1,124 @@
+"""Related lemmas for a lemma page, in four groups a reader can tell apart:
+
+* "Zie ook": the lemma's own cross-references (not the mentions in its text);
+* "Genoemd in": lemmas that refer to or mention it;
+* "Meer in dit cluster": its neighbours in the book's order within the cluster;
+* "Verwant": lemmas closest in content (TF-IDF cosine over title, lead and body, terms from
+  the search index's Dutch analyser), with the editors' pins first and their hidden ones left out.
+
+The similarity table is computed once per content generation by the caller's cache (the page
+views pass ``lexicon.web.caching.per_generation``); a hand-written TF-IDF because 33 (or a few
+hundred) texts need no numerical library, and its terms are exactly those search uses.
+"""
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lexicon.content.models import Lemma, RelatedChoice
+from lexicon.content.rendering import plain_text
+
+SIMILAR_PER_LEMMA = 8  # kept in the table; a page shows fewer
+SHOWN = 5
+# Beyond this many lemmas the all-pairs table costs too much per content change; "Verwant" then
+# shows only the editors' pins (the cross-references and cluster lists still show).
+MAX_LEMMAS_FOR_SIMILARITY = 1500
+
+
+def _terms(text):
+    try:
+        from lexicon.search.analysis import query_terms
+    except ImportError:  # search not installed: plain lower-cased words still give a fair measure
+        return [w for w in text.lower().split() if len(w) > 3]
+    return query_terms(text)
+
+
+def _vectors(documents):
+    """{pk: {term: weight}} with unit length: log-scaled term frequency times idf."""
+    counts = {pk: Counter(_terms(text)) for pk, text in documents.items()}
+    df = Counter(term for c in counts.values() for term in c)
+    n = len(counts)
+    vectors = {}
+    for pk, c in counts.items():
+        weights = {t: (1 + math.log(k)) * math.log(n / df[t]) for t, k in c.items() if df[t] < n}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        vectors[pk] = {t: w / norm for t, w in weights.items()}
+    return vectors
+
+
+def similarity_table():
+    """{lemma pk: [most similar published lemma pks, best first]}; picklable, for a cache."""
+    published = Lemma.objects.published()
+    if published.count() > MAX_LEMMAS_FOR_SIMILARITY:
+        return {}
+    documents = {pk: f"{title} {title} {lead} {plain_text(body)}"
+                 for pk, title, lead, body in published.values_list("pk", "title", "lead", "body")}
+    vectors = _vectors(documents)
+    postings = {}
+    for pk, vector in vectors.items():
+        for term, weight in vector.items():
+            postings.setdefault(term, []).append((pk, weight))
+    table = {}
+    for pk, vector in vectors.items():
+        scores = Counter()
+        for term, weight in vector.items():
+            for other, other_weight in postings[term]:
+                if other != pk:
+                    scores[other] += weight * other_weight
+        table[pk] = [other for other, _score in scores.most_common(SIMILAR_PER_LEMMA)]
+    return table
+
+
+@dataclass
+class Related:
+    see_also: list = field(default_factory=list)
+    mentioned_in: list = field(default_factory=list)
+    in_cluster: list = field(default_factory=list)
+    similar: list = field(default_factory=list)
+
+    def __bool__(self):
+        return bool(self.see_also or self.mentioned_in or self.in_cluster or self.similar)
+
+    @property
+    def all(self):
+        return [*self.see_also, *self.mentioned_in, *self.in_cluster, *self.similar]
+
+
+def _cluster_neighbours(lemma, published, exclude):
+    """Up to SHOWN lemmas of the same cluster, those just after this one in the book first."""
+    same = published.filter(cluster_id=lemma.cluster_id).exclude(pk__in=exclude)
+    after = list(same.filter(order__gte=lemma.order).order_by("order", "title")[:SHOWN])
+    before = list(same.filter(order__lt=lemma.order).order_by("-order", "-title")[: SHOWN - len(after)])
+    return after + before[::-1]
+
+
+def _similar(lemma, table, exclude):
+    choices = list(RelatedChoice.objects.filter(lemma=lemma).values_list("other_id", "mode"))
+    hidden = {pk for pk, mode in choices if mode == RelatedChoice.Mode.HIDE}
+    pinned = [pk for pk, mode in choices if mode == RelatedChoice.Mode.PIN and pk not in exclude]
+    computed = [pk for pk in table.get(lemma.pk, []) if pk not in exclude]
+    ids = []
+    for pk in [*pinned, *computed]:
+        if pk not in hidden and pk not in ids and pk != lemma.pk:
+            ids.append(pk)
+    # Pins always show (up to SHOWN); computed ones fill the remaining places.
+    return ids[: max(SHOWN, len(pinned))][:SHOWN]
+
+
+def related_for(lemma, see_also, mentioned_in, table):
+    """The four groups for ``lemma``; ``see_also``/``mentioned_in`` are the lemma lists the page
+    already has, ``table`` is ``similarity_table()`` (cached by the caller). Each lemma appears
+    once, in the first group that holds it; cards come with cluster and lead."""
+    published = Lemma.objects.published()
+    see_also, mentioned_in = list(see_also), list(mentioned_in)
+    shown = {lemma.pk, *(o.pk for o in see_also), *(o.pk for o in mentioned_in)}
+    mentioned_in = [o for o in mentioned_in if o.pk not in {s.pk for s in see_also}]
+    in_cluster = _cluster_neighbours(lemma, published.only("pk", "order", "title"), shown)
+    shown |= {o.pk for o in in_cluster}
+    similar_ids = _similar(lemma, table, shown)
+    cards = {c.pk: c for c in published.cards_in_order(
+        [*(o.pk for o in see_also), *(o.pk for o in mentioned_in), *(o.pk for o in in_cluster), *similar_ids])}
+    pick = lambda pks: [cards[pk] for pk in pks if pk in cards]  # noqa: E731
+    return Related(
+        see_also=pick(o.pk for o in see_also), mentioned_in=pick(o.pk for o in mentioned_in),
+        in_cluster=pick(o.pk for o in in_cluster), similar=pick(similar_ids),
+    )
