@@ -112,9 +112,9 @@ def related_for(lemma, see_also, mentioned_in, table):
     see_also, mentioned_in = list(see_also), list(mentioned_in)
     shown = {lemma.pk, *(o.pk for o in see_also), *(o.pk for o in mentioned_in)}
     mentioned_in = [o for o in mentioned_in if o.pk not in {s.pk for s in see_also}]
-    in_cluster = _cluster_neighbours(lemma, published.only("pk", "order", "title"), shown)
-    shown |= {o.pk for o in in_cluster}
     similar_ids = _similar(lemma, table, shown)
+    shown |= set(similar_ids)
+    in_cluster = _cluster_neighbours(lemma, published.only("pk", "order", "title"), shown)
     cards = {c.pk: c for c in published.cards_in_order(
         [*(o.pk for o in see_also), *(o.pk for o in mentioned_in), *(o.pk for o in in_cluster), *similar_ids])}
     pick = lambda pks: [cards[pk] for pk in pks if pk in cards]  # noqa: E731
