@@ -104,21 +104,32 @@ def _similar(lemma, table, exclude):
     return ids[: max(SHOWN, len(pinned))][:SHOWN]
 
 
-def related_for(lemma, see_also, mentioned_in, table):
+def related_for(lemma, see_also, mentioned_in, table, load=None):
     """The four groups for ``lemma``; ``see_also``/``mentioned_in`` are the lemma lists the page
-    already has, ``table`` is ``similarity_table()`` (cached by the caller). Each lemma appears
-    once, in the first group that holds it; cards come with cluster and lead."""
+    already has, ``table`` is ``similarity_table()`` (cached by the caller). A lemma may be under
+    both "Zie ook" and "Genoemd in" (two facts); the computed groups leave out what is shown
+    already ("Verwant" before "Meer in dit cluster"). ``load(pks)`` returns {pk: card with cluster
+    and lead} (default: one query, ``load_cards``); a caller may fold other lemmas into that query."""
     published = Lemma.objects.published()
-    see_also, mentioned_in = list(see_also), list(mentioned_in)
-    shown = {lemma.pk, *(o.pk for o in see_also), *(o.pk for o in mentioned_in)}
-    mentioned_in = [o for o in mentioned_in if o.pk not in {s.pk for s in see_also}]
-    similar_ids = _similar(lemma, table, shown)
-    shown |= set(similar_ids)
-    in_cluster = _cluster_neighbours(lemma, published.only("pk", "order", "title"), shown)
-    cards = {c.pk: c for c in published.cards_in_order(
-        [*(o.pk for o in see_also), *(o.pk for o in mentioned_in), *(o.pk for o in in_cluster), *similar_ids])}
+    see_also, mentioned_in = [o.pk for o in see_also], [o.pk for o in mentioned_in]
+    shown = {lemma.pk, *see_also, *mentioned_in}
+    similar = _similar(lemma, table, shown)
+    shown |= set(similar)
+    in_cluster = [o.pk for o in _cluster_neighbours(lemma, published.only("pk", "order", "title"), shown)]
+    cards = (load or load_cards)([*see_also, *mentioned_in, *similar, *in_cluster])
     pick = lambda pks: [cards[pk] for pk in pks if pk in cards]  # noqa: E731
-    return Related(
-        see_also=pick(o.pk for o in see_also), mentioned_in=pick(o.pk for o in mentioned_in),
-        in_cluster=pick(o.pk for o in in_cluster), similar=pick(similar_ids),
-    )
+    return Related(see_also=pick(see_also), mentioned_in=pick(mentioned_in), in_cluster=pick(in_cluster),
+                   similar=pick(similar))
+
+
+CARD_COLUMNS = ("title", "slug", "lead", "cluster__name", "cluster__slug")
+
+
+def load_cards(pks=(), slugs=()):
+    """{pk: published lemma with title, slug, lead and cluster} for ``pks`` and ``slugs``, one query."""
+    if not pks and not slugs:
+        return {}
+    from django.db.models import Q
+
+    lemmas = Lemma.objects.published().filter(Q(pk__in=list(pks)) | Q(slug__in=list(slugs)))
+    return {lemma.pk: lemma for lemma in lemmas.select_related("cluster").only(*CARD_COLUMNS)}
