@@ -20,5 +20,5 @@ def lemma_page_context(lemma, see_also, mentioned_in, memo):
         "related": groups,
         "see_also": groups.see_also,
         "mentioned_in": groups.mentioned_in,
-        "previews": previews.preview_data(loaded.values()),
+        "previews": {"lemmas": previews.preview_data(loaded.values()), "labels": previews.labels()},
     }

@@ -4,6 +4,8 @@ its title, cluster and shortened lead. Footnote previews need nothing here: the 
 the note from the page's own list of notes."""
 import re
 
+from django.utils.translation import gettext as _
+
 from lexicon.reading.excerpts import shorten
 
 PREVIEW_LEAD_CHARS = 260
@@ -19,3 +21,8 @@ def preview_data(cards):
     return {card.url: {"title": card.title, "cluster": card.cluster.name, "clusterSlug": card.cluster.slug,
                        "lead": shorten(card.lead, PREVIEW_LEAD_CHARS)}
             for card in cards}
+
+
+def labels():
+    """The previews' own words, translated here rather than written into the script."""
+    return {"read": _("Lees het lemma"), "note": _("Noot"), "allNotes": _("Alle noten")}

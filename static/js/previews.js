@@ -7,8 +7,9 @@
 (function () {
   "use strict";
   var dataBlock = document.getElementById("lemma-previews");
-  var data = {};
-  try { data = dataBlock ? JSON.parse(dataBlock.textContent) : {}; } catch (e) { data = {}; }
+  var block = {};
+  try { block = dataBlock ? JSON.parse(dataBlock.textContent) : {}; } catch (e) { block = {}; }
+  var data = block.lemmas || {}, labels = block.labels || {};
   var OPEN_DELAY = 350, CLOSE_DELAY = 300;
   var popup = document.createElement("div");
   popup.id = "lemma-preview";
@@ -37,13 +38,13 @@
     if (a.classList.contains("footnote-ref")) {
       var note = document.getElementById(decodeURIComponent(href.slice(1)));
       if (!note) { return false; }
-      popup.appendChild(el("p", "preview-kind", "Noot " + a.textContent.trim()));
+      popup.appendChild(el("p", "preview-kind", (labels.note || "Noot") + " " + a.textContent.trim()));
       var body = el("div", "preview-note");
       Array.prototype.forEach.call(note.children, function (child) { body.appendChild(child.cloneNode(true)); });
       body.querySelectorAll(".footnote-backref").forEach(function (b) { b.remove(); });
       body.querySelectorAll("[id]").forEach(function (n) { n.removeAttribute("id"); });
       popup.appendChild(body);
-      var all = el("a", "preview-go", "Alle noten");
+      var all = el("a", "preview-go", labels.allNotes || "Alle noten");
       all.href = "#noten";
       popup.appendChild(all);
     } else {
@@ -54,7 +55,7 @@
       popup.appendChild(kind);
       popup.appendChild(el("p", "preview-title", item.title));
       if (item.lead) { popup.appendChild(el("p", "preview-lead", item.lead)); }
-      var go = el("a", "preview-go", "Lees het lemma");
+      var go = el("a", "preview-go", labels.read || "Lees het lemma");
       go.href = href;
       popup.appendChild(go);
     }

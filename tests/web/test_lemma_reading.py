@@ -72,7 +72,9 @@ def test_the_lemma_page_folds_its_contents_and_lists_the_notes(client, lexicon):
 
 def test_previews_carry_title_cluster_and_lead_of_linked_lemmas_only_published(client, lexicon):
     html = _html(client, "/lemma/maatwerk/")
-    data = json.loads(re.search(r'<script id="lemma-previews" type="application/json">(.*?)</script>', html, re.S).group(1))
+    block = json.loads(re.search(r'<script id="lemma-previews" type="application/json">(.*?)</script>', html, re.S).group(1))
+    data = block["lemmas"]
+    assert block["labels"]["read"] == "Lees het lemma"
     assert data["/lemma/presentie/"] == {"title": "Presentie", "cluster": "Geografische nabijheid",
                                         "clusterSlug": "geografisch", "lead": "Presentie is er zijn voor de ander. Het vraagt tijd."}
     assert "/lemma/geheim/" not in data and "/lemma/maatwerk/" not in data
