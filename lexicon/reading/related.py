@@ -11,6 +11,7 @@ views pass ``lexicon.web.caching.per_generation``); a hand-written TF-IDF becaus
 hundred) texts need no numerical library, and its terms are exactly those search uses.
 """
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -19,27 +20,49 @@ from lexicon.content.rendering import plain_text
 
 SIMILAR_PER_LEMMA = 8  # kept in the table; a page shows fewer
 SHOWN = 5
+KEY_TERMS = 200  # per text, for the comparison
 # Beyond this many lemmas the all-pairs table costs too much per content change; "Verwant" then
 # shows only the editors' pins (the cross-references and cluster lists still show).
 MAX_LEMMAS_FOR_SIMILARITY = 1500
 
 
-def _terms(text):
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _analyser():
     try:
         from lexicon.search.analysis import query_terms
     except ImportError:  # search not installed: plain lower-cased words still give a fair measure
-        return [w for w in text.lower().split() if len(w) > 3]
-    return query_terms(text)
+        return lambda word: [word] if len(word) > 3 else []
+    return query_terms
+
+
+def _term_counts(texts):
+    """[Counter of analysed terms] per text. Each distinct word goes through the search analyser
+    once (stop words out, Dutch stems, accents folded), not each of the ~50,000 running words."""
+    analyse, seen = _analyser(), {}
+    counted = []
+    for text in texts:
+        terms = Counter()
+        for word, n in Counter(_WORD.findall(text.lower())).items():
+            if word not in seen:
+                seen[word] = analyse(word)
+            for term in seen[word]:
+                terms[term] += n
+        counted.append(terms)
+    return counted
 
 
 def _vectors(documents):
     """{pk: {term: weight}} with unit length: log-scaled term frequency times idf."""
-    counts = {pk: Counter(_terms(text)) for pk, text in documents.items()}
+    counts = dict(zip(documents, _term_counts(documents.values())))
     df = Counter(term for c in counts.values() for term in c)
     n = len(counts)
     vectors = {}
     for pk, c in counts.items():
         weights = {t: (1 + math.log(k)) * math.log(n / df[t]) for t, k in c.items() if df[t] < n}
+        # A text's key terms carry the comparison (as a search engine's more-like-this does).
+        weights = dict(sorted(weights.items(), key=lambda item: -item[1])[:KEY_TERMS])
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         vectors[pk] = {t: w / norm for t, w in weights.items()}
     return vectors
