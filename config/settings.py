@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "haystack",
     "lexicon.opendata",
     "lexicon.exports",  # the book as PDF/EPUB and the offline web app
+    "lexicon.reading",
     "lexicon.web",
     "reversion",
     "axes",

@@ -24,6 +24,7 @@ EDITOR_PERMISSIONS = [
     "add_lemmaauthor", "change_lemmaauthor", "delete_lemmaauthor", "view_lemmaauthor",
     "add_author", "change_author", "view_author",
     "add_crossreference", "change_crossreference", "delete_crossreference", "view_crossreference",
+    "add_relatedchoice", "change_relatedchoice", "delete_relatedchoice", "view_relatedchoice",
     "view_cluster", "view_suggestion", "view_slugredirect", "view_page", "view_source",
     "view_lemmaversion",
 ]

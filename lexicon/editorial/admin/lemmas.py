@@ -27,7 +27,7 @@ from lexicon.editorial import workflow as editorial
 from lexicon.content import rendering, wikilinks
 from lexicon.editorial.forms import MAX_BODY_CHARS, LemmaAdminForm
 from lexicon.content.models import (
-    CrossReference, Lemma, LemmaAuthor,
+    CrossReference, Lemma, LemmaAuthor, RelatedChoice,
 )
 
 # History of a lemma includes its authorships and outgoing cross-references, so a restore
@@ -137,10 +137,27 @@ class CrossReferenceInline(RowLabelledInline):
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
 
+class RelatedChoiceInline(RowLabelledInline):
+    """Pin or hide lemmas under "Verwant" (otherwise computed from the texts, lexicon.reading.related)."""
+
+    model = RelatedChoice
+    fk_name = "lemma"
+    autocomplete_fields = ["other"]
+    extra = 0
+    fields = ["other", "mode", "position"]
+    verbose_name = gettext_lazy("keuze bij ‘Verwant’")
+    verbose_name_plural = gettext_lazy("verwante lemma’s (vastzetten of verbergen)")
+    row_labels = {
+        "other": gettext_lazy("Verwant lemma %(n)s"),
+        "mode": gettext_lazy("Keuze bij verwant lemma %(n)s"),
+        "position": gettext_lazy("Volgorde van verwant lemma %(n)s"),
+    }
+
+
 @admin.register(Lemma)
 class LemmaAdmin(VersionAdmin):
     form = LemmaAdminForm
-    inlines = [LemmaAuthorInline, CrossReferenceInline]
+    inlines = [LemmaAuthorInline, CrossReferenceInline, RelatedChoiceInline]
     list_display = ["title", "cluster", "order", "status_label", "published_at", "updated"]
     list_display_links = ["title"]
     list_filter = ["status", "cluster"]
