@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "lexicon.search",
     "haystack",
     "lexicon.opendata",
+    "lexicon.routes",
     "lexicon.web",
     "reversion",
     "axes",

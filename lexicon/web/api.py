@@ -17,6 +17,7 @@ from ninja.responses import NinjaJSONEncoder
 
 from lexicon.opendata.api.pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE
 from lexicon.opendata.api.routes import invalid_parameter_message
+from lexicon.opendata.api.leesroutes import router as routes_router
 from lexicon.opendata.api.routes import router as opendata_router
 from lexicon.search.api import router as search_router
 
@@ -37,6 +38,7 @@ api = NinjaAPI(
 )
 api.add_router("", opendata_router)
 api.add_router("", search_router)
+api.add_router("", routes_router)
 
 
 def error(message, status):

@@ -1,0 +1,32 @@
+"""A route as a reading list: the APA reference of each of its lemmas, and the same list for
+reference managers (RIS, BibTeX), all from lexicon.content.citation."""
+from django.utils import timezone
+
+from lexicon.content import citation
+
+
+def _sort_key(reference):
+    # APA 7 orders a reference list by its first author's surname, then title: by the text itself.
+    return (reference["before"] + reference["book"]).casefold()
+
+
+def apa_entries(lemmas, absolute):
+    """APA references ({'before', 'book', 'after'}: the book title goes in italics), in APA's order."""
+    return sorted((citation.apa(lemma, absolute(lemma.get_absolute_url())) for lemma in lemmas), key=_sort_key)
+
+
+def plain_text(route, lemmas, absolute):
+    """The route's title and address, then one APA reference per paragraph."""
+    references = [entry["before"] + entry["book"] + entry["after"] for entry in apa_entries(lemmas, absolute)]
+    header = f"{route.title}\n{absolute(route.get_absolute_url())}"
+    return "\n\n".join([header, *references]) + "\n"
+
+
+def ris(lemmas, absolute):
+    accessed = timezone.localdate()
+    return "".join(citation.ris(lemma, absolute(lemma.get_absolute_url()), accessed=accessed) for lemma in lemmas)
+
+
+def bibtex(lemmas, absolute):
+    accessed = timezone.localdate()
+    return "\n".join(citation.bibtex(lemma, absolute(lemma.get_absolute_url()), accessed=accessed) for lemma in lemmas)
