@@ -22,6 +22,8 @@ class RouteStepInline(RowLabelledInline):
     model = RouteStep
     form = RouteStepForm
     autocomplete_fields = ["lemma"]
+    fields = ["order", "lemma", "section_anchor", "lemma_sections", "note", "question"]
+    readonly_fields = ["lemma_sections"]
     extra = 1
     verbose_name = gettext_lazy("stap")
     verbose_name_plural = gettext_lazy("stappen (in volgorde)")
@@ -36,6 +38,14 @@ class RouteStepInline(RowLabelledInline):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         return with_placeholder(field, _("Zoek een lemma")) if db_field.name == "lemma" else field
+
+    @admin.display(description=gettext_lazy("paragrafen van het lemma"))
+    def lemma_sections(self, step):
+        """What the editor may type as the section, for a saved step (a new one says so on save)."""
+        if not step or not step.lemma_id:
+            return "–"
+        titles = step.lemma.sections.exclude(anchor="").values_list("title", flat=True)
+        return "; ".join(titles) or _("(geen paragrafen)")
 
     def has_add_permission(self, request, obj=None):
         return super().has_add_permission(request, obj) and workflow.may_edit(request.user, obj)
@@ -63,7 +73,9 @@ class RouteAdmin(VersionAdmin):
     ]
 
     class Media:
-        css = {"all": ["css/lemma_editor.css"]}  # status badges in the list
+        css = {"all": ["css/lemma_editor.css", "css/routes_admin.css"]}  # status badges; a narrower steps table
+        # The lemma editor's script also names the inline rows and search pickers for screen readers.
+        js = ["js/lemma_editor.js"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("steps")
@@ -105,8 +117,10 @@ class RouteAdmin(VersionAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # Number the steps 1..n in the order the editor gave (gaps and ties resolved by entry order).
-        for number, step in enumerate(form.instance.steps.order_by("order", "pk"), start=1):
+        # Number the steps 1..n in the order the editor gave (ties by entry order); a step left at 0
+        # (the empty row's default) goes at the end rather than before step 1.
+        steps = sorted(form.instance.steps.all(), key=lambda step: (step.order == 0, step.order, step.pk))
+        for number, step in enumerate(steps, start=1):
             if step.order != number:
                 step.order = number
                 step.save(update_fields=["order"])

@@ -54,8 +54,8 @@ class RouteStepForm(forms.ModelForm):
         model = RouteStep
         fields = ["order", "lemma", "section_anchor", "note", "question"]
         widgets = {
-            "note": forms.Textarea(attrs={"rows": 2, "cols": 30}),
-            "question": forms.Textarea(attrs={"rows": 2, "cols": 30}),
+            "note": forms.Textarea(attrs={"rows": 2, "cols": 24}),
+            "question": forms.Textarea(attrs={"rows": 2, "cols": 24}),
             "order": forms.NumberInput(attrs={"class": "vSmallField", "min": 0}),
         }
 

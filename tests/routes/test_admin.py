@@ -120,3 +120,9 @@ def test_chief_restores_an_earlier_version_with_its_steps(client, lemmas):
     assert chief.post(revert, data).status_code == 302
     route.refresh_from_db()
     assert route.title == "Presentie in de wijk" and route.steps.count() == 2
+
+
+def test_a_step_left_at_order_0_goes_to_the_end(editor, lemmas):
+    editor.post(ADD, route_data(editor, lemmas, **{"steps-0-order": "0", "steps-1-order": "1"}))
+    route = Route.objects.get(slug="presentie-in-de-wijk")
+    assert [(s.order, s.lemma.slug) for s in route.steps.all()] == [(1, "presentie"), (2, "buurtteams")]

@@ -123,3 +123,30 @@ def test_route_pages_have_no_serious_violations(live_server, route, browser, pat
         finally:
             context.close()
     assert found == {"phone": [], "desktop": []}
+
+
+def test_editor_composes_a_route_in_the_admin_without_serious_violations(live_server, route, browser, settings):
+    from lexicon.routes import permissions
+    from tests.helpers.editorial import make_user
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, test only
+    make_user("redacteur1", "redacteur", password="een-lang-testwachtwoord-42")
+    permissions.grant_editor_permissions()
+    route.status = Route.Status.REVIEW  # a published route is the hoofdredacteur's to change
+    route.save()
+    found = {}
+    for size in SIZES:
+        context, page = _page(browser, size)
+        try:
+            page.goto(live_server.url + "/beheer/login/")
+            page.fill("#id_username", "redacteur1")
+            page.fill("#id_password", "een-lang-testwachtwoord-42")
+            page.click("[type=submit]")
+            page.wait_for_url(live_server.url + "/beheer/")
+            page.goto(f"{live_server.url}/beheer/lexicon_routes/route/{route.pk}/change/")
+            assert page.get_by_label("Paragraaf van stap 2").input_value() == "wat-is-het"
+            page.screenshot(path=str(shots_dir() / f"admin-route-{size}.png"), full_page=True)
+            found[size] = blocking_violations(page)
+        finally:
+            context.close()
+    assert found == {"phone": [], "desktop": []}
