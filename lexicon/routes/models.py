@@ -122,10 +122,11 @@ class Route(models.Model):
             for number, step in enumerate(steps, start=1)
         ]
 
-    def lemmas(self):
-        """The distinct published lemmas of the route, in route order (for the reading list)."""
+    def lemmas(self, steps=None):
+        """The distinct published lemmas of the route, in route order (for the reading list);
+        ``steps``: this route's ``reading_steps()`` when the caller has them already."""
         seen, out = set(), []
-        for item in self.reading_steps():
+        for item in self.reading_steps() if steps is None else steps:
             if item.lemma.pk not in seen:
                 seen.add(item.lemma.pk)
                 out.append(item.lemma)

@@ -27,7 +27,7 @@ def route_detail(request, slug):
     return render(request, "lexicon/routes/route_detail.html", {
         "route": route,
         "steps": steps,
-        "references": reading_list.apa_entries(route.lemmas(), absolute),
+        "references": reading_list.apa_entries(route.lemmas(steps), absolute),
         "short_url": absolute(route.get_short_url()),
         "canonical_url": absolute(route.get_absolute_url()),
     })
@@ -38,10 +38,11 @@ def route_reader(request, slug):
     """The whole route on one page, for reading on paper (print CSS) or at a stretch."""
     route = _route(request, slug)
     absolute = request.build_absolute_uri
+    steps = route.reading_steps()
     return render(request, "lexicon/routes/route_reader.html", {
         "route": route,
-        "steps": route.reading_steps(),
-        "references": reading_list.apa_entries(route.lemmas(), absolute),
+        "steps": steps,
+        "references": reading_list.apa_entries(route.lemmas(steps), absolute),
         "canonical_url": absolute(route.get_absolute_url()),
     })
 

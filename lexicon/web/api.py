@@ -27,8 +27,8 @@ api = NinjaAPI(
     title=f"{settings.LEXICON['TITLE']} – API",
     version="1.0.0",
     description=(
-        "Alleen-lezen JSON-API van het lexicon: gepubliceerde lemma's, clusters, auteurs en "
-        "kruisverwijzingen, en zoeken. Lijsten zijn gepagineerd met ?page= en ?per_page= "
+        "Alleen-lezen JSON-API van het lexicon: gepubliceerde lemma's, clusters, auteurs, "
+        "kruisverwijzingen en leesroutes, en zoeken. Lijsten zijn gepagineerd met ?page= en ?per_page= "
         f"(standaard {DEFAULT_PER_PAGE}, hoogstens {MAX_PER_PAGE}). Fouten zijn JSON met een "
         "Nederlandse melding in het veld ‘fout’."
     ),

@@ -146,3 +146,21 @@ def test_a_route_change_reaches_cached_pages(client, route, lemmas, settings):
     route.status = Route.Status.DRAFT
     route.save()
     assert client.get("/leesroutes/nabijheid-in-de-wijk/").status_code == 404
+
+
+def test_route_pages_take_the_same_queries_for_two_steps_or_six(client, lemmas, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_ENABLED = False
+    def queries(route, path):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path.format(slug=route.slug)).status_code == 200
+        return len(captured)
+
+    published = [lemmas["buurtteams"], lemmas["presentie"], lemmas["sociale-basis"]]
+    short = make_route("Kort", steps=[published[0], (published[1], "wat-is-het")])
+    long = make_route("Lang", steps=[*published, (published[0], "wat-is-het"), (published[1], "in-de-praktijk"),
+                                     published[2]])
+    for path in ("/leesroutes/{slug}/", "/api/leesroutes/{slug}/", "/leesroutes/{slug}/leeslijst.ris"):
+        assert queries(short, path) == queries(long, path), path

@@ -64,7 +64,7 @@ def route_detail(request, slug: str):
     if route is None:
         raise ApiError(message, 404)
     steps = route.reading_steps()
-    references = reading_list.apa_entries(route.lemmas(), absolute)
+    references = reading_list.apa_entries(route.lemmas(steps), absolute)
     return {
         **route_summary(route, absolute),
         "introduction_html": route.introduction_html,
