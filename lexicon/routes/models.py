@@ -102,8 +102,8 @@ class Route(models.Model):
         """The route as a reader follows it: ``ReadingStep``s in order, numbered 1..n, only the steps
         whose lemma is published. Each has its lemma (authors loaded), its section (a
         ``LemmaSection`` or None for the whole lemma) and ``body_html`` (the section's or the lemma's
-        text). Two queries, plus one per lemma with section steps. What the route page, the reader,
-        the API, the reading list (and a PDF of the route) are made of."""
+        text). Four queries however many steps. What the route page, the reader, the API, the
+        reading list (and a PDF of the route) are made of."""
         steps = list(
             self.steps.filter(lemma__status=LemmaStatus.PUBLISHED)
             .select_related("lemma__cluster").prefetch_related("lemma__lemma_authors__author")
