@@ -1,5 +1,9 @@
 """A route as a reading list: the APA reference of each of its lemmas, and the same list for
 reference managers (RIS, BibTeX), all from lexicon.content.citation."""
+import re
+from itertools import groupby
+from string import ascii_lowercase
+
 from django.utils import timezone
 
 from lexicon.content import citation
@@ -10,9 +14,25 @@ def _sort_key(reference):
     return (reference["before"] + reference["book"]).casefold()
 
 
+_AUTHORS_YEAR = re.compile(r"^(?P<authors>.*?) \((?P<year>\d{4})\)\. ")
+
+
+def _authors_year(reference):
+    match = _AUTHORS_YEAR.match(reference["before"])
+    return (match["authors"], match["year"]) if match else (reference["before"], "")
+
+
 def apa_entries(lemmas, absolute):
-    """APA references ({'before', 'book', 'after'}: the book title goes in italics), in APA's order."""
-    return sorted((citation.apa(lemma, absolute(lemma.get_absolute_url())) for lemma in lemmas), key=_sort_key)
+    """APA references ({'before', 'book', 'after'}: the book title goes in italics), in APA's order.
+    Several works of the same authors in the same year get 2022a, 2022b, ... in title order, as
+    APA 7 asks (a route often holds several lemmas of one author)."""
+    references = sorted((citation.apa(lemma, absolute(lemma.get_absolute_url())) for lemma in lemmas), key=_sort_key)
+    for (_authors, year), group in groupby(references, key=_authors_year):
+        group = list(group)
+        if year and len(group) > 1:
+            for letter, reference in zip(ascii_lowercase, group):
+                reference["before"] = reference["before"].replace(f" ({year}). ", f" ({year}{letter}). ", 1)
+    return references
 
 
 def plain_text(route, lemmas, absolute):

@@ -45,11 +45,20 @@ def test_route_page_shows_its_steps_questions_and_reading_list(client, route, le
     refs = [html.unescape(ref) for ref in re.findall(r'<li class="citation">(.*?)</li>', response.content.decode(), re.S)]
     assert len(refs) == 3
     year = citation_year(lemmas["presentie"])
-    assert refs[0].startswith(f"Lans, J. van der ({year}). Presentie.")
+    assert refs[0].startswith(f"Lans, J. van der ({year}). Presentie.")  # one work of Lans alone: no "a"
     assert refs[1].startswith(f"Lans, J. van der, & Tonkens, E. ({year}). Sociale basis.")
     assert refs[2].startswith(f"Tonkens, E. ({year}). Buurtteams.")
     assert "<cite>Lexicon nabijheid en sociaal werk</cite>" in refs[0]
     assert "http://testserver/r/" + route.code + "/" in page
+
+
+def test_reading_list_tells_works_of_one_author_in_one_year_apart(client, lemmas):
+    make_route("Alles van Lans", steps=[lemmas["presentie"], lemmas["buurtteams"]])
+    lemmas["buurtteams"].lemma_authors.update(author=lemmas["presentie"].ordered_authors[0])
+    year = citation_year(lemmas["presentie"])
+    page = html.unescape(client.get("/leesroutes/alles-van-lans/").content.decode())
+    assert f"Lans, J. van der ({year}a). Buurtteams." in page
+    assert f"Lans, J. van der ({year}b). Presentie." in page
 
 
 def test_draft_route_is_404_for_readers_and_a_preview_for_staff(client, admin_client, lemmas):
