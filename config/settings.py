@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "lexicon.opendata",
     "lexicon.exports",  # the book as PDF/EPUB and the offline web app
     "lexicon.reading",
+    "lexicon.routes",
     "lexicon.web",
     "reversion",
     "axes",

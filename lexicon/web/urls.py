@@ -24,6 +24,7 @@ urlpatterns = [
     path("bronnen/<slug:slug>/", sources.source_detail, name="source"),
     path("bronnen/<slug:slug>/<slug:anchor>/", sources.source_chapter, name="source_chapter"),
     path("", include("lexicon.editorial.suggestions.urls")),
+    path("", include("lexicon.routes.urls")),
     # The search API comes before the open-data API, whose /api/ include would otherwise answer it.
     path("", include("lexicon.search.urls")),
     path("", include("lexicon.opendata.urls")),
