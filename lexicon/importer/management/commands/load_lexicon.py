@@ -10,7 +10,7 @@ from django.db import transaction
 
 from lexicon.content.models import Lemma
 
-FIXTURES = ["fixtures/lexicon.json", "fixtures/sources.json"]
+FIXTURES = ["fixtures/lexicon.json", "fixtures/sources.json", "fixtures/literature.json"]
 
 
 class Command(BaseCommand):
