@@ -52,6 +52,11 @@ class Work(models.Model):
         return bool(self.title) and bool(self.publisher or self.doi or self.url)
 
     @property
+    def title_stop(self):
+        """The full stop after the title, unless it ends in its own '?' or '!'."""
+        return "" if self.title.endswith(("?", "!", ".")) else "."
+
+    @property
     def anchor(self):
         return f"lit-{self.key}"
 

@@ -127,6 +127,8 @@ def _parenthetical(text, offset):
     return found
 
 
+# capitalised words that open a sentence before a name: 'Volgens het CBS (2020)'
+SENTENCE_WORDS = {"Volgens", "Zoals", "Ook", "Bij", "In", "Met", "Door", "Dat", "Want", "Omdat", "Aldus", "Zo", "Toen", "Waar"}
 NARRATIVE_NAMES = re.compile(
     rf"(?<![\w’'-])(?P<names>{NAME_WORD}(?:(?:\s+|\s*,\s*|\s+(?:en|&)\s+){NAME_WORD})*?(?:\s+(?:et al\.|e\.a\.|en anderen))?)\s*$")
 
@@ -143,7 +145,7 @@ def _narrative_names(before):
     # 'Volgens Tonkens', 'Alie Weerman': keep the surname (particles + last capitalised word) of each name
     kept = []
     for name in names:
-        words = name.split()
+        words = [w for w in name.split() if w not in SENTENCE_WORDS] or name.split()
         i = len(words) - 1
         while i > 0 and words[i - 1] in PARTICLES | {"Van", "De", "Den", "Der", "Ter", "Ten", "Het", "La", "Le"}:
             i -= 1
@@ -242,9 +244,9 @@ def _surnames(authors):
 
 
 def _pieces(rest):
-    """'Title: sub. Publisher. Note' -> ['Title: sub', 'Publisher', 'Note'] (a '?' ends a piece too)."""
+    """'Title? Sub. Publisher. Note' -> ['Title? Sub', 'Publisher', 'Note']."""
     out = []
-    for piece in re.split(r"(?<=[.?!])\s+(?=[A-ZÀ-ÖØ-Þ0-9])", rest):
+    for piece in re.split(r"(?<=\.)\s+(?=[A-ZÀ-ÖØ-Þ0-9])", rest):
         piece = piece.strip()
         if piece:
             out.append(piece[:-1] if piece.endswith(".") else piece)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("bronnen/", views.source_list, name="sources"),
     path("bronnen/<slug:slug>/", views.source_detail, name="source"),
     path("", include("lexicon.editorial.suggestions.urls")),
+    path("", include("lexicon.literature.urls")),
     # The search API comes before the open-data API, whose /api/ include would otherwise answer it.
     path("", include("lexicon.search.urls")),
     path("", include("lexicon.opendata.urls")),
