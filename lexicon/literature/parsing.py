@@ -133,12 +133,22 @@ NARRATIVE_NAMES = re.compile(
     rf"(?<![\w’'-])(?P<names>{NAME_WORD}(?:(?:\s+|\s*,\s*|\s+(?:en|&)\s+){NAME_WORD})*?(?:\s+(?:et al\.|e\.a\.|en anderen))?)\s*$")
 
 
+# a title, not an author, stands before '(2019)' after these: 'het essay The Gift (1990)',
+# 'Palaces for the People (2018)', 'Theorie des kommunikativen Handelns (1981)'
+TITLE_CUES = {"essay", "boek", "rapport", "nota", "titel", "bundel", "evaluatie", "artikel", "the", "of", "for",
+              "and", "des", "der", "die", "das", "kommunikativen"}
+
+
 def _narrative_names(before):
     """The author names just before '(2019)': 'Kampen, Bredewold en Tonkens', 'Weerman en anderen'."""
     m = NARRATIVE_NAMES.search(before[-120:])
     if not m:
         return None, 0
     text = m.group("names")
+    preceding = before[:len(before) - len(text)].split()[-1:] or [""]
+    if CAPITAL.match(text) and (preceding[0].casefold().strip("‘’“”'\"") in TITLE_CUES
+                                or text.split()[0] in {"The", "A", "An"}):
+        return None, 0
     names, et_al = split_names(text)
     if not names or not CAPITAL.match(names[-1].split()[-1]):
         return None, 0

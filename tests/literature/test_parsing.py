@@ -36,3 +36,12 @@ def test_reference_entry():
     assert (ref.names, ref.year, ref.title, ref.publisher) == (["Van Hoorn"], "2018", "Ervaringswerk 2.0: Startnotitie", "ZonMw")
     doi = parsing.parse_reference("Tonkens, E. (2009). Tussen onderschatten en overvragen. SUN. https://doi.org/10.5117/abc.1")
     assert doi.url == "https://doi.org/10.5117/abc.1" and doi.publisher == "SUN"
+
+
+@pytest.mark.parametrize("text", [
+    "publiceerde hierover in zijn wereldberoemde essay The Gift (1990 [1923]).",
+    "zoals Klinenburg voorstelt in zijn boek Palaces for the People (2018).",
+    "Habermas ontwikkelde in zijn Theorie des kommunikativen Handelns (1981) extra inzichten",
+])
+def test_a_title_before_a_year_is_not_an_author(text):
+    assert cites(text) == []
