@@ -115,13 +115,13 @@ def _parenthetical(text, offset):
             if _names_ok(names):
                 name_text = _strip_lead(m.group("names"))
                 start = offset + pos + lead + stripped.rfind(name_text, 0, m.start("year"))
-                year = re.sub(r"\s*\[\d{4}\]", "", m.group("year"))
+                year = _bare_year(m.group("year"))
                 found.append(Cited(names, et_al, year, start, offset + pos + lead + m.end("year")))
                 last = (names, et_al)
         elif last and (y := YEAR_RE.match(stripped)) and (not y.group("rest").strip() or LOCATOR_RE.match(y.group("rest"))):
             # '2012a; 2012b': a further year of the same authors
             start = offset + pos + lead
-            found.append(Cited(last[0], last[1], re.sub(r"\s*\[\d{4}\]", "", y.group("year")), start,
+            found.append(Cited(last[0], last[1], _bare_year(y.group("year")), start,
                                start + len(y.group("year"))))
         pos += len(part)
     return found
@@ -168,6 +168,22 @@ def _narrative_names(before):
     return (kept, et_al), start
 
 
+def _bare_year(year):
+    return re.sub(r"\s*\[\d{4}\]", "", year)  # '1990 [1923]': the edition cited, not the first
+
+
+def _narrative(m, text):
+    """'Tonkens (2009)', 'Tonkens (2009; 2011)': the first link covers names and year."""
+    named, start = _narrative_names(text[:m.start()].rstrip())
+    if not named:
+        return []
+    years = list(re.finditer(YEAR, m.group(1)))
+    cites = [Cited(named[0], named[1], _bare_year(years[0].group(0)), start, m.end())]
+    cites += [Cited(named[0], named[1], _bare_year(y.group(0)), m.start(1) + y.start(), m.start(1) + y.end())
+              for y in years[1:]]
+    return cites
+
+
 def find(text):
     """All citations in ``text`` in order of appearance."""
     found = []
@@ -176,21 +192,11 @@ def find(text):
         if not re.search(YEAR, inner):
             continue
         head = YEAR_RE.match(inner.strip())
-        if head and (not head.group("rest").strip() or LOCATOR_RE.match(head.group("rest"))
-                     or head.group("rest").lstrip().startswith(";")):
-            named, start = _narrative_names(text[:m.start()].rstrip())
-            if named:
-                cites = []
-                for part in re.finditer(rf"{YEAR}", inner):
-                    cites.append(Cited(named[0], named[1], re.sub(r"\s*\[\d{4}\]", "", part.group(0)), start,
-                                       m.end()))
-                    break  # one span covers the names and the first year
-                for part in list(re.finditer(rf"{YEAR}", inner))[1:]:
-                    cites.append(Cited(named[0], named[1], part.group(0), m.start(1) + part.start(),
-                                       m.start(1) + part.end()))
-                found += cites
-            continue
-        found += _parenthetical(inner, m.start(1))
+        rest = head.group("rest") if head else ""
+        if head and (not rest.strip() or LOCATOR_RE.match(rest) or rest.lstrip().startswith(";")):
+            found += _narrative(m, text)
+        else:
+            found += _parenthetical(inner, m.start(1))
     return found
 
 
