@@ -108,8 +108,8 @@ def _parenthetical(text, offset):
         stripped = part.strip()
         lead = len(part) - len(part.lstrip())
         m = re.search(rf"(?P<names>.*?)[,\s]\s*(?P<year>{YEAR})(?P<rest>.*)$", stripped)
-        if m and LOCATOR_RE.match(m.group("rest") or "x") is None and m.group("rest").strip():
-            m = None
+        if m and m.group("rest").strip() and not LOCATOR_RE.match(m.group("rest")):
+            m = None  # '(in 2019 opgericht)': more text after the year than a page number
         if m:
             names, et_al = split_names(_strip_lead(m.group("names")))
             if _names_ok(names):
