@@ -1,5 +1,6 @@
 """Editors complete the cited works at /beheer/: search by author or title, filter 'onvolledig'."""
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +44,7 @@ class WorkAdmin(admin.ModelAdmin):
         (_("Koppeling"), {"fields": ["key"], "description": _("Het anker op de lemmapagina (#lit-…); wijzigt niet.")}),
     ]
     inlines = [CitationInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # 'www.wrr.nl' -> https://
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(lemma_total=Count("citations", distinct=True))

@@ -119,3 +119,14 @@ def test_quality_report_counts_incomplete_works(cited):
     report = literature_report()
     assert (report.works, report.incomplete, report.citations) == (3, 2, 3)
     assert report.lemmas_all_incomplete == []
+
+
+def test_a_redacteur_completes_a_work_in_the_admin(client, cited):
+    from tests.helpers.editorial import make_user
+
+    client.force_login(make_user("redacteur1", "redacteur"))
+    listing = client.get(reverse("admin:lexicon_literature_work_changelist"), {"volledig": "nee"})
+    assert listing.status_code == 200 and "Bregman" in listing.content.decode()
+    bregman = cited[2]
+    page = client.get(reverse("admin:lexicon_literature_work_change", args=[bregman.pk]))
+    assert page.status_code == 200 and 'name="title"' in page.content.decode()
