@@ -52,7 +52,7 @@ class StaticSitemap(Sitemap):
     priority = 0.7
 
     def items(self):
-        return ["lexicon:home", "lexicon:a_z", "lexicon:authors", "lexicon:sources", "lexicon:api_index"]
+        return ["lexicon:home", "lexicon:a_z", "lexicon:authors", "lexicon:sources", "lexicon:literature", "lexicon:api_index"]
 
     def location(self, name):
         return reverse(name)

@@ -130,3 +130,7 @@ def test_a_redacteur_completes_a_work_in_the_admin(client, cited):
     bregman = cited[2]
     page = client.get(reverse("admin:lexicon_literature_work_change", args=[bregman.pk]))
     assert page.status_code == 200 and 'name="title"' in page.content.decode()
+
+
+def test_works_page_is_in_the_sitemap(client, cited):
+    assert b"<loc>http://testserver/literatuur/</loc>" in client.get("/sitemap.xml").content
