@@ -7,7 +7,7 @@ import re
 from lexicon.literature import parsing
 
 TAG_RE = re.compile(r"(<[^>]+>)")
-OWN_LIST_RE = re.compile(r'<h2 id="literatuur">.*?(?=<h2[ >]|\Z)', re.S)
+OWN_LIST_RE = re.compile(r'<h2 id="literatuur">.*?(?=<h2[ >]|<div class="footnote"|\Z)', re.S)
 
 
 def resolver(works):
