@@ -75,10 +75,10 @@ def extract(body):
             if sentence not in work.sentences:
                 work.sentences.append(sentence)
     references = [r for r in (parsing.parse_reference(e) for e in entries) if r]
-    return merge(list(works.values()), references, text)
+    return merge(list(works.values()), references)
 
 
-def merge(works, references, text=""):
+def merge(works, references):
     """Fold each reference entry into the citation(s) it completes; uncited entries are kept."""
     out = list(works)
     for ref in references:
