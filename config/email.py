@@ -9,8 +9,8 @@ CONSOLE = "django.core.mail.backends.console.EmailBackend"
 SMTP = "django.core.mail.backends.smtp.EmailBackend"
 
 
-def _bool(name):
-    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+def _bool(environ, name):
+    return environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
 
 
 def email_settings(environ=os.environ):
@@ -28,7 +28,8 @@ def email_settings(environ=os.environ):
             "EMAIL_PORT": int(environ.get("EMAIL_PORT", "587")),
             "EMAIL_HOST_USER": environ.get("EMAIL_HOST_USER", ""),
             "EMAIL_HOST_PASSWORD": environ.get("EMAIL_HOST_PASSWORD", ""),
-            "EMAIL_USE_TLS": _bool("EMAIL_USE_TLS") if "EMAIL_USE_TLS" in environ else not _bool("EMAIL_USE_SSL"),
-            "EMAIL_USE_SSL": _bool("EMAIL_USE_SSL"), "EMAIL_TIMEOUT": 10,
+            "EMAIL_USE_TLS": _bool(environ, "EMAIL_USE_TLS") if "EMAIL_USE_TLS" in environ
+            else not _bool(environ, "EMAIL_USE_SSL"),
+            "EMAIL_USE_SSL": _bool(environ, "EMAIL_USE_SSL"), "EMAIL_TIMEOUT": 10,
         }
     return {**base, "EMAIL_BACKEND": environ.get("EMAIL_BACKEND", CONSOLE)}

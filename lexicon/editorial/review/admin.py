@@ -56,6 +56,9 @@ class ReviewRequestAdmin(admin.ModelAdmin):
     list_filter = [("closed", admin.EmptyFieldListFilter)]
     readonly_fields = ["lemma", "requested_by", "created"]
 
+    def has_add_permission(self, request):
+        return False  # opened from the lemma form ('ter review' with a reviewer and a note)
+
 
 @admin.register(ScheduledPublication)
 class ScheduledPublicationAdmin(admin.ModelAdmin):

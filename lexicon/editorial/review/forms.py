@@ -34,6 +34,10 @@ class ReviewFields(forms.Form):
     )
 
     def setup_review_fields(self, user):
+        from lexicon.editorial.workflow import can_publish
+
+        if not can_publish(user):
+            del self.fields["publish_at"]  # only the editor-in-chief schedules (LemmaAdmin hides it too)
         self.fields["reviewer"].choices = [("", _("De hoofdredactie (groep)"))] + services.reviewer_choices(user)
         entry = getattr(self.instance, "scheduled_publication", None) if self.instance.pk else None
         if entry is not None and entry.done is None and not self.is_bound:
