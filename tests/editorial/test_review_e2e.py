@@ -183,3 +183,22 @@ def test_lemma_picker_inserts_a_link_to_a_draft(live_server, newsroom, browser):
     page.click(".md-picker-option:has-text('Buurtkracht')")
     assert page.input_value("#id_body") == "Zie ook [[Buurtkracht]]"
     assert page.locator(".md-picker").is_hidden()
+
+
+def test_review_pages_have_no_serious_accessibility_violations(live_server, newsroom, browser):
+    from lexicon.editorial.review import invitations, services
+    from lexicon.editorial.review.models import Invitation
+    from tests.helpers.browser import blocking_violations
+
+    from django.contrib.auth.models import User
+
+    chief_user = User.objects.get(username="hoofd1")
+    services.submit_for_review(newsroom, User.objects.get(username="redacteur1"), note="Graag kijken.")
+    services.add_comment(newsroom, "Opmerking bij alinea 1.", user=chief_user, paragraph=0)
+    invitation = invitations.invite(newsroom, "Prof. Gast", created_by=chief_user)
+    revoked = invitations.revoke(Invitation.objects.create(lemma=newsroom, name="Oud", expires=invitation.expires))
+    page = log_in(browser, live_server.url, "hoofd1")
+    for path in ["/beheer/redactie/", f"/beheer/redactie/lemma/{newsroom.pk}/", invitations.path_for(invitation),
+                 invitations.path_for(revoked)]:
+        page.goto(live_server.url + path)
+        assert blocking_violations(page) == [], path
