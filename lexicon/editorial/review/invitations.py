@@ -17,8 +17,13 @@ DEFAULT_DAYS = 14
 VALID, INVALID, REVOKED, EXPIRED = "geldig", "ongeldig", "ingetrokken", "verlopen"
 
 
+def _signer():
+    # No timestamp in the token (expiry is the row's): one invitation has one stable link.
+    return signing.Signer(salt=SALT)
+
+
 def token_for(invitation):
-    return signing.dumps(invitation.pk, salt=SALT, compress=False)
+    return _signer().sign_object(invitation.pk)
 
 
 def path_for(invitation):
@@ -38,7 +43,7 @@ def invite(lemma, name, *, email="", days=DEFAULT_DAYS, created_by=None, site_ur
 def resolve(token):
     """(invitation or None, state): VALID, INVALID (bad signature, unknown id), REVOKED or EXPIRED."""
     try:
-        pk = signing.loads(token, salt=SALT)
+        pk = _signer().unsign_object(token)
     except signing.BadSignature:
         return None, INVALID
     invitation = Invitation.objects.select_related("lemma").filter(pk=pk).first() if isinstance(pk, int) else None
