@@ -169,3 +169,21 @@ def test_dashboard_is_for_staff_only(client, draft):
     assert client.get(DASHBOARD).status_code == 302
     client.force_login(make_user("lezer", staff=False))
     assert client.get(DASHBOARD).status_code == 302
+
+
+def test_a_revision_in_review_tells_the_reviewer(client, people, draft):
+    client.force_login(people["editor"])
+    save(client, draft, status="review", reviewer=f"u:{people['chief'].pk}")
+    mail.outbox.clear()
+    save(client, draft, body=BODY + "\n\nHerzien.", edit_summary="Opmerkingen verwerkt")
+    assert [m.to for m in mail.outbox] == [["hoofd1@example.org"]]
+    assert "Opmerkingen verwerkt" in mail.outbox[0].body and "Nieuwe versie" in mail.outbox[0].subject
+    assert services.open_requests(draft).count() == 1  # the same conversation goes on
+
+
+def test_reviewer_choices_name_people_and_default_to_the_chief_group(client, people, draft):
+    client.force_login(people["editor"])
+    html = client.get(change_url(draft)).content.decode()
+    select = html.split('name="reviewer"')[1].split("</select>")[0]
+    assert "De hoofdredactie (groep)" in select and "hoofd1" in select and "hoofd2" in select
+    assert "redacteur1" not in select  # not yourself

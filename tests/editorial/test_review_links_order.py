@@ -227,3 +227,12 @@ def test_a_time_in_the_past_is_refused(chief, drafts):
     _a, b = drafts
     response = schedule(chief, b, timezone.now() - timedelta(days=1))
     assert response.status_code == 200 and "in de toekomst" in response.content.decode()
+
+
+def test_publishing_by_hand_before_the_time_ends_the_schedule(chief, drafts):
+    _a, b = drafts
+    b.body = "Geen links."
+    b.save()
+    schedule(chief, b, timezone.now() + timedelta(days=2))
+    assert post_form(chief, change_url(b), status="gepubliceerd", publish_at_0="", publish_at_1="").status_code == 302
+    assert not ScheduledPublication.objects.filter(done__isnull=True).exists()

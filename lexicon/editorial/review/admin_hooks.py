@@ -26,8 +26,11 @@ def after_save(request, form):
         reviewer, group = services.parse_reviewer(data.get("reviewer"))
         services.submit_for_review(lemma, request.user, reviewer=reviewer, group=group,
                                    note=data.get("review_note", ""))
+    elif lemma.status == Lemma.Status.REVIEW and "body" in form.changed_data:
+        services.revised_in_review(lemma, request.user, data.get("edit_summary", ""))
     elif lemma.status == Lemma.Status.PUBLISHED:
         services.close_requests(lemma)
+        scheduling.unschedule(lemma)  # published by hand before its time
     when = data.get("publish_at")
     if when and lemma.status != Lemma.Status.PUBLISHED:
         scheduling.schedule(lemma, when, request.user, change_note=data.get("edit_summary", ""))

@@ -67,3 +67,14 @@ def invitation_created(invitation, url):
     }
     return _send(_("Uitnodiging: lees mee met ‘%(title)s’") % {"title": invitation.lemma.title}, body,
                  [invitation.email])
+
+
+def revised(request, user, summary):
+    lemma = request.lemma
+    who = (user.get_full_name() or user.get_username()) if user else ""
+    body = _("%(who)s heeft een nieuwe versie van ‘%(title)s’ opgeslagen.\n\n%(summary)s\n\nBekijk het concept: %(url)s\n") % {
+        "who": who, "title": lemma.title, "summary": summary or "",
+        "url": _absolute(reverse("review:lemma", args=[lemma.pk])),
+    }
+    recipients = {u.email for u in reviewers_of(request)} - {getattr(user, "email", None)}
+    return _send(_("Nieuwe versie ter review: %(title)s") % {"title": lemma.title}, body, recipients)

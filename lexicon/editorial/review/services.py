@@ -20,9 +20,9 @@ GROUP_PREFIX, USER_PREFIX = "g:", "u:"
 # --- reviewers ------------------------------------------------------------------------------------
 
 def reviewer_choices(exclude_user=None):
-    """(value, label) for 'who reviews': the editors-in-chief as a group first, then each editor."""
-    choices = [(f"{GROUP_PREFIX}{g.pk}", _("Groep: %(name)s") % {"name": g.name})
-               for g in Group.objects.filter(name=CHIEF_GROUP)]
+    """(value, label) for 'who reviews' by name: each editor and editor-in-chief (the group of
+    editors-in-chief is the form's empty choice; "g:<pk>" still names a group)."""
+    choices = []
     users = get_user_model().objects.filter(
         is_active=True, is_staff=True
     ).filter(Q(groups__name__in=[CHIEF_GROUP, EDITOR_GROUP]) | Q(is_superuser=True)).distinct().order_by("username")
@@ -56,6 +56,14 @@ def submit_for_review(lemma, user, *, reviewer=None, group=None, note=""):
             lemma=lemma, requested_by=user, reviewer=reviewer, reviewer_group=group, note=note or ""
         )
     transaction.on_commit(lambda: notify.review_requested(request))
+    return request
+
+
+def revised_in_review(lemma, user, summary=""):
+    """A lemma still in review was saved again: tell the reviewers of its open request."""
+    request = open_requests(lemma).select_related("requested_by").first()
+    if request is not None:
+        transaction.on_commit(lambda: notify.revised(request, user, summary))
     return request
 
 
