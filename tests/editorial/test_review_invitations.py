@@ -129,3 +129,18 @@ def test_invitation_page_is_not_cached_nor_in_the_sitemap(client, chief, draft, 
     make_lemma("Sociale basis", slug="sociale-basis")
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "/lemma/sociale-basis/" in sitemap and "/meelezen/" not in sitemap and "buurtkracht" not in sitemap
+
+
+def test_a_leaked_link_cannot_flood_the_editors(client, chief, draft, monkeypatch):
+    from django.core.cache import cache
+
+    from lexicon.editorial.review import views
+
+    cache.clear()
+    monkeypatch.setattr(views, "GUEST_RATE", "2/h")
+    path = invitations.path_for(invite_by_admin(client, chief, draft))
+    for n in range(2):
+        assert client.post(path, {"paragraph": "", "text": f"Opmerking {n}"}).status_code == 302
+    response = client.post(path, {"paragraph": "", "text": "Nog een"})
+    assert response.status_code == 200 and "probeer het over een uur opnieuw" in response.content.decode()
+    assert ReviewComment.objects.count() == 2

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
 
 from lexicon.content import rendering, wikilinks
 from lexicon.content.models import Lemma
@@ -22,6 +23,7 @@ from lexicon.editorial.review.forms import CommentForm, InvitationForm
 from lexicon.editorial.review.models import Invitation
 
 PICKER_LIMIT = 15
+GUEST_RATE = "30/h"  # comments per invitation: a leaked link cannot flood the editors' inbox
 
 
 def _admin_context(request, title, **extra):
@@ -151,7 +153,12 @@ def guest_view(request, token):
         return _private(response)
     lemma = invitation.lemma
     form = CommentForm(request.POST or None, lemma=lemma, initial={"paragraph": _initial_paragraph(request)})
-    if request.method == "POST" and form.is_valid():
+    limited = request.method == "POST" and is_ratelimited(
+        request, group="lexicon.editorial.review.guest", key=lambda _group, _request: str(invitation.pk),
+        rate=GUEST_RATE, method="POST", increment=True)
+    if limited:
+        form.add_error(None, _("Je hebt in korte tijd veel opmerkingen geplaatst; probeer het over een uur opnieuw."))
+    elif request.method == "POST" and form.is_valid():
         services.add_comment(lemma, form.cleaned_data["text"], invitation=invitation,
                              paragraph=form.cleaned_data["paragraph"])
         messages.success(request, _("Dank je wel, je opmerking is doorgegeven aan de redactie."))
