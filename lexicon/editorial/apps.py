@@ -10,7 +10,12 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from reversion.signals import post_revision_commit
+
+        from lexicon.editorial.review.services import link_summary_to_revision
+
         post_migrate.connect(grant_review_permissions, sender=self, dispatch_uid="editorial-review-permissions")
+        post_revision_commit.connect(link_summary_to_revision, dispatch_uid="editorial-summary-revision")
 
 
 def grant_review_permissions(sender, using="default", **kwargs):

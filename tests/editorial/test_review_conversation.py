@@ -126,6 +126,8 @@ def test_published_change_keeps_its_summary_as_public_change_note(client, people
     save(client, draft, status="gepubliceerd", edit_summary="Eerste publicatie")
     save(client, draft, body=BODY + "\n\nEen aanvulling.", edit_summary="Alinea over de aanvulling toegevoegd")
     assert services.public_change_note(draft) == "Alinea over de aanvulling toegevoegd"
+    latest = EditSummary.objects.filter(lemma=draft).first()
+    assert latest.revision is not None and latest.revision.get_comment().startswith("Alinea over de aanvulling")
     assert list(EditSummary.objects.filter(lemma=draft).values_list("published", flat=True)) == [True, True]
     html = history_html(client, draft)
     assert "Alinea over de aanvulling toegevoegd" in html and "Eerste publicatie" in html

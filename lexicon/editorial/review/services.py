@@ -178,3 +178,15 @@ def place_at_end_of_cluster(lemma):
             transaction.on_commit(lambda: content_changed.send(sender=Lemma))
         lemma.order = position
     return position
+
+
+def link_summary_to_revision(sender, revision, versions, **kwargs):
+    """reversion's post_revision_commit: attach the summary just recorded for a lemma in this
+    revision to it, so history rows and summaries can be matched (``revision.edit_summary``)."""
+    lemma_pks = [int(v.object_id) for v in versions if v._model is Lemma and str(v.object_id).isdigit()]
+    if not lemma_pks:
+        return
+    for pk in lemma_pks:
+        entry = EditSummary.objects.filter(lemma_id=pk, revision__isnull=True).first()
+        if entry is not None and revision.get_comment().startswith(entry.summary):
+            EditSummary.objects.filter(pk=entry.pk).update(revision=revision)
