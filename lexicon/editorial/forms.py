@@ -10,7 +10,9 @@ from lexicon.content.models import Lemma, SlugRedirect
 from lexicon.editorial.review import services as review
 from lexicon.editorial.review.forms import ReviewFields
 
-MAX_BODY_CHARS = 400_000  # the longest lemma is ~40,000 characters
+MAX_BODY_CHARS = 400_000
+# Form fields that are not edits of the lemma: kept out of "changed" (and so out of the history line).
+BOOKKEEPING = ("loaded_version", "change_note", "edit_summary", "reviewer", "review_note")  # the longest lemma is ~40,000 characters
 
 
 class MarkdownEditor(forms.Textarea):
@@ -49,6 +51,13 @@ class LemmaAdminForm(ReviewFields, forms.ModelForm):
         label=_("volgorde in het boek"), min_value=0, required=False,
         help_text=_("Leeg laten: het lemma komt achteraan in zijn cluster."),
     )
+    # Not a model field: it goes into the new citable version when a published text changes.
+    change_note = forms.CharField(
+        label=_("Openbare wijzigingsnotitie"), required=False, max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField"}),
+        help_text=_("Alleen bij een gepubliceerd lemma: wat is er veranderd? Lezers zien dit bij de versies "
+                    "van het lemma en in de feed. Een gewijzigde tekst wordt bij opslaan een nieuwe versie."),
+    )
 
     # Set per request by LemmaAdmin.get_form.
     user = None
@@ -86,7 +95,7 @@ class LemmaAdminForm(ReviewFields, forms.ModelForm):
     @cached_property
     def changed_data(self):
         # The hidden version stamp is bookkeeping, not an edit: keep it out of the history.
-        return [name for name, bf in self._bound_items() if name != "loaded_version" and bf._has_changed()]
+        return [name for name, bf in self._bound_items() if name not in BOOKKEEPING and bf._has_changed()]
 
     def clean_status(self):
         status = self.cleaned_data["status"]

@@ -189,3 +189,12 @@ def test_reviewer_choices_name_people_and_default_to_the_chief_group(client, peo
     select = html.split('name="reviewer"')[1].split("</select>")[0]
     assert "De hoofdredactie (groep)" in select and "hoofd1" in select and "hoofd2" in select
     assert "redacteur1" not in select  # not yourself
+
+
+def test_edit_summary_is_offered_as_the_public_change_note(client, people, draft):
+    client.force_login(people["chief"])
+    save(client, draft, status="gepubliceerd", edit_summary="Eerste publicatie")
+    save(client, draft, body=BODY + "\n\nNieuw.", edit_summary="Alinea toegevoegd")
+    save(client, draft, body=BODY + "\n\nNieuwer.", edit_summary="Intern", change_note="Voor lezers: slot herschreven")
+    notes = list(draft.versions.order_by("number").values_list("note", flat=True))
+    assert notes[-2:] == ["Alinea toegevoegd", "Voor lezers: slot herschreven"]

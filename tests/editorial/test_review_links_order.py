@@ -102,7 +102,8 @@ def test_publishing_a_lemma_that_links_to_a_draft_is_refused_with_a_clear_messag
 
 def test_publishing_both_together_is_allowed(chief, drafts):
     a, b = drafts
-    response = chief.post("/beheer/lexicon/lemma/", {"action": "publish", "_selected_action": [a.pk, b.pk]})
+    response = chief.post("/beheer/lexicon/lemma/", {"action": "publish", "_selected_action": [a.pk, b.pk],
+                                                     "apply": "1", "change_note": "Samen gepubliceerd."})
     assert response.status_code == 302
     assert set(Lemma.objects.filter(pk__in=[a.pk, b.pk]).values_list("status", flat=True)) == {"gepubliceerd"}
     page = chief.get("/lemma/buurtkracht/").content.decode()
@@ -111,7 +112,8 @@ def test_publishing_both_together_is_allowed(chief, drafts):
 
 def test_publishing_one_of_them_alone_by_the_action_is_refused(chief, drafts):
     a, _b = drafts
-    response = chief.post("/beheer/lexicon/lemma/", {"action": "publish", "_selected_action": [a.pk]}, follow=True)
+    response = chief.post("/beheer/lexicon/lemma/", {"action": "publish", "_selected_action": [a.pk], "apply": "1"},
+                          follow=True)
     html = response.content.decode()
     assert "Er is niets gepubliceerd" in html and "Wederkerigheid" in html
     a.refresh_from_db()

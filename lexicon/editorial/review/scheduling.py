@@ -51,7 +51,8 @@ def publish_due(now=None):
         with transaction.atomic():
             lemma = Lemma.objects.get(pk=entry.lemma_id)
             comment = entry.change_note or _("Gepland gepubliceerd.")
-            workflow.set_status(lemma, Lemma.Status.PUBLISHED, entry.created_by, comment=comment)
+            workflow.set_status(lemma, Lemma.Status.PUBLISHED, entry.created_by, comment=comment,
+                                note=entry.change_note)
             services.record_summary(lemma, entry.created_by, entry.change_note)
             services.close_requests(lemma)
             entry.done, entry.problem = timezone.now(), ""
