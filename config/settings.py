@@ -282,3 +282,8 @@ LEXICON = {
     ],
     "PUBLISHER": "Werkplaatsen Sociaal Domein & Movisie",
 }
+
+# E-mail (review notifications): console backend unless EMAIL_URL or EMAIL_HOST is set (config/email.py).
+from config.email import email_settings  # noqa: E402
+
+globals().update(email_settings())

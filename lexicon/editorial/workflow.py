@@ -47,7 +47,18 @@ def ensure_editor_groups():
     synonyms = Permission.objects.filter(content_type__app_label__in=["lexicon_search", "lexicon_literature"])
     editor.permissions.add(*synonyms)
     chief.permissions.add(*synonyms)
+    create_permissions(apps.get_app_config("lexicon_editorial"), verbosity=0)
+    grant_review_permissions([editor, chief])
     return editor, chief
+
+
+def grant_review_permissions(groups, using="default"):
+    """Review records (app lexicon_editorial): editors view them, chief editors may do everything."""
+    from django.contrib.auth.models import Permission
+
+    perms = Permission.objects.using(using).filter(content_type__app_label="lexicon_editorial")
+    for group in groups:
+        group.permissions.add(*(perms if group.name == CHIEF_GROUP else perms.filter(codename__startswith="view_")))
 
 
 class EditConflict(Exception):
