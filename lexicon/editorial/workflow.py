@@ -24,6 +24,7 @@ EDITOR_PERMISSIONS = [
     "add_lemmaauthor", "change_lemmaauthor", "delete_lemmaauthor", "view_lemmaauthor",
     "add_author", "change_author", "view_author",
     "add_crossreference", "change_crossreference", "delete_crossreference", "view_crossreference",
+    "add_relatedchoice", "change_relatedchoice", "delete_relatedchoice", "view_relatedchoice",
     "view_cluster", "view_suggestion", "view_slugredirect", "view_page", "view_source",
     "view_lemmaversion",
 ]
@@ -41,11 +42,23 @@ def ensure_editor_groups():
     editor.permissions.set(lexicon.filter(codename__in=EDITOR_PERMISSIONS))
     chief, _created = Group.objects.get_or_create(name=CHIEF_GROUP)
     chief.permissions.set(lexicon)
-    # Both roles manage the search synonym list (lexicon.search grants it after migrate; keep it).
-    synonyms = Permission.objects.filter(content_type__app_label="lexicon_search")
+    # Both roles manage the search synonym list and complete the cited works (lexicon.search and
+    # lexicon.literature grant these after migrate; keep them).
+    synonyms = Permission.objects.filter(content_type__app_label__in=["lexicon_search", "lexicon_literature"])
     editor.permissions.add(*synonyms)
     chief.permissions.add(*synonyms)
+    create_permissions(apps.get_app_config("lexicon_editorial"), verbosity=0)
+    grant_review_permissions([editor, chief])
     return editor, chief
+
+
+def grant_review_permissions(groups, using="default"):
+    """Review records (app lexicon_editorial): editors view them, chief editors may do everything."""
+    from django.contrib.auth.models import Permission
+
+    perms = Permission.objects.using(using).filter(content_type__app_label="lexicon_editorial")
+    for group in groups:
+        group.permissions.add(*(perms if group.name == CHIEF_GROUP else perms.filter(codename__startswith="view_")))
 
 
 class EditConflict(Exception):

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from lexicon.content.models import Author, Cluster, Lemma, LemmaVersion, Page, Source
 from lexicon.content.models.versions import with_last_change
+from lexicon.routes.models import Route
 
 
 class LemmaSitemap(Sitemap):
@@ -63,11 +64,24 @@ class SourceSitemap(Sitemap):
         return Source.objects.all()
 
 
+class RouteSitemap(Sitemap):
+    """Published reading paths (lexicon.routes); their printable readers are left out (noindex)."""
+
+    priority = 0.6
+
+    def items(self):
+        return Route.objects.published().order_by("title", "pk").only("slug", "updated")
+
+    def lastmod(self, route):
+        return route.updated
+
+
 class StaticSitemap(Sitemap):
     priority = 0.7
 
     def items(self):
-        return ["lexicon:home", "lexicon:a_z", "lexicon:authors", "lexicon:sources", "lexicon:api_index"]
+        return ["lexicon:home", "lexicon:a_z", "lexicon:authors", "lexicon:sources", "lexicon:routes",
+                "lexicon:literature", "lexicon:api_index"]
 
     def location(self, name):
         return reverse(name)
@@ -80,5 +94,6 @@ SITEMAPS = {
     "auteurs": AuthorSitemap,
     "paginas": PageSitemap,
     "bronnen": SourceSitemap,
+    "leesroutes": RouteSitemap,
     "overzichten": StaticSitemap,
 }

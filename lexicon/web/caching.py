@@ -46,8 +46,9 @@ CONTENT_MODELS = [
 ]
 
 EXCLUDED_PREFIXES = ("/beheer/", "/api/", "/static/", "/media/")
-# Reader-suggestion forms (/suggestie/, /lemma/<slug>/suggestie/) carry a CSRF token.
-EXCLUDED_PATH_RE = re.compile(r"(^|/)suggestie(/|$)")
+# Reader-suggestion forms (/suggestie/, /lemma/<slug>/suggestie/) carry a CSRF token; an invited
+# reviewer's draft (/meelezen/<token>/) is private.
+EXCLUDED_PATH_RE = re.compile(r"(^|/)suggestie(/|$)|^/meelezen/")
 # Vary headers a stored page may carry: the key does not depend on them (one language; only
 # requests without a session cookie are served, and those all get the same page).
 HARMLESS_VARY = {"cookie", "accept-language"}

@@ -12,6 +12,7 @@ from lexicon.content.models import Author, Cluster, CrossReference, Lemma, Page,
 from lexicon.content.models.versions import with_last_change
 from lexicon.web.pagination import paginate
 from lexicon.content.rendering import initial_letter
+from lexicon.reading.page import lemma_page_context
 
 # A page of a list is a phone screen or three; the book fits on one A–Z page (33 lemmas).
 LIST_PAGE_SIZE = 40
@@ -22,7 +23,7 @@ HOME_LEMMAS_PER_CLUSTER = 20  # the book has at most a dozen per cluster; a bigg
 def home(request):
     published = Lemma.objects.published()
     clusters = Cluster.objects.with_published_counts().prefetch_related(
-        Prefetch("lemmas", queryset=published.only("title", "slug", "order", "cluster_id")[:HOME_LEMMAS_PER_CLUSTER],
+        Prefetch("lemmas", queryset=published.only("title", "slug", "order", "cluster_id", "lead")[:HOME_LEMMAS_PER_CLUSTER],
                  to_attr="published_lemmas")
     )
     # Dated by their latest published version, not by the last save of the row (true dates).
@@ -59,8 +60,8 @@ def lemma_detail(request, slug):
         "lexicon/lemma_detail.html",
         {
             "lemma": lemma,
-            "see_also": see_also,
-            "mentioned_in": mentioned_in,
+            # "Zie ook", "Genoemd in", cluster, "Verwant", the body as read and the previews' data.
+            **lemma_page_context(lemma, see_also, mentioned_in, memo=caching.per_generation),
             "previous": previous,
             "next": following,
             "citation": citation.apa(lemma, url),
