@@ -145,6 +145,7 @@ def lexicon_map(radius=260):
     )
 
 
+HEAVY_FIELDS = ("source__body", "source__lead", "target__body", "target__lead")
 ROW = 34  # vertical distance between neighbours in the fan, in SVG units (≈ px at full size)
 FAN_X = 150  # x of the neighbours; the lemma itself sits at x = 16
 
@@ -152,6 +153,7 @@ FAN_X = 150  # x of the neighbours; the lemma itself sits at x = 16
 def neighbourhood_map(lemma):
     refs = list(
         CrossReference.objects.around(lemma).select_related("source__cluster", "target__cluster")
+        .defer(*HEAVY_FIELDS)  # a node needs a title and a URL, not the neighbours' whole texts
     )
     directions = {}
     others = {}

@@ -9,9 +9,11 @@ from .lemmas import (
     WORDS_PER_MINUTE, Cluster, CrossReference, Lemma, LemmaAuthor, LemmaSection, SlugRedirect, fill_urls,
     published_q,
 )
+from .renderings import LemmaRendering, RenderingEpoch
 from .texts import Page, Source, SourceSection
 
 __all__ = [
-    "Author", "Cluster", "CrossReference", "Lemma", "LemmaAuthor", "LemmaSection", "Page", "SlugRedirect",
+    "Author", "Cluster", "CrossReference", "Lemma", "LemmaAuthor", "LemmaRendering", "LemmaSection", "Page",
+    "RenderingEpoch", "SlugRedirect",
     "Source", "SourceSection", "WORDS_PER_MINUTE", "fill_urls", "published_q",
 ]
