@@ -7,6 +7,8 @@ PORT ?= 8000
 FIXTURE := fixtures/lexicon.json
 SOURCES_FIXTURE := fixtures/sources.json
 SEED_DIR := fixtures/source
+# Test processes (pytest-xdist): one per core; TEST_WORKERS=0 runs in this process (for -x / pdb).
+TEST_WORKERS ?= auto
 
 .PHONY: run test test-postgres serve setup data index system-deps fixture sources quality bench clean
 
@@ -36,10 +38,10 @@ run: data index
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup system-deps
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 test-postgres: setup
-	DATABASE_URL=$${DATABASE_URL:-postgres:///lexicon} $(PY) -m pytest
+	DATABASE_URL=$${DATABASE_URL:-postgres:///lexicon} $(PY) -m pytest -n $(TEST_WORKERS)
 
 # Regenerate the cleaned lexicon from the seed text (the committed fixture must not change).
 fixture: setup
