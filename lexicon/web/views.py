@@ -24,7 +24,7 @@ def home(request):
         Prefetch("lemmas", queryset=published.only("title", "slug", "order", "cluster_id")[:HOME_LEMMAS_PER_CLUSTER],
                  to_attr="published_lemmas")
     )
-    recent = published.for_listing().order_by("-updated")[:RECENT_CHANGES]
+    recent = published.only("title", "slug", "updated").order_by("-updated")[:RECENT_CHANGES]
     intro = Page.objects.filter(slug="inleiding").only("title", "slug").first()
     return render(
         request,
