@@ -9,11 +9,13 @@ from .lemmas import (
     WORDS_PER_MINUTE, Cluster, CrossReference, Lemma, LemmaAuthor, LemmaSection, SlugRedirect, fill_urls,
     published_q,
 )
+from .related import RelatedChoice
 from .renderings import LemmaRendering, RenderingEpoch
 from .texts import Page, Source, SourceSection
+from .versions import LemmaVersion
 
 __all__ = [
-    "Author", "Cluster", "CrossReference", "Lemma", "LemmaAuthor", "LemmaRendering", "LemmaSection", "Page",
-    "RenderingEpoch", "SlugRedirect",
+    "Author", "Cluster", "CrossReference", "Lemma", "LemmaAuthor", "LemmaRendering", "LemmaSection", "LemmaVersion",
+    "Page", "RelatedChoice", "RenderingEpoch", "SlugRedirect",
     "Source", "SourceSection", "WORDS_PER_MINUTE", "fill_urls", "published_q",
 ]

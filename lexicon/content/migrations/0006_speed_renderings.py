@@ -11,7 +11,7 @@ def first_epoch(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lexicon', '0003_editorial_groups'),
+        ('lexicon', '0005_related_choices'),
     ]
 
     operations = [
