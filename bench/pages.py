@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _server  # noqa: E402
 
-SITE, NGINX, SITE_UNCACHED, BARE, FRONT = 8025, 8026, 8028, 8029, 8030
+PORTS = (8025, 8026, 8028, 8029, 8030)  # site, nginx, site uncached, bare WSGI, nginx front
 SEARCH_TERMS = ["nabijheid", "eenzaamheid", "buurten", "vertrouwen", "sociale basis", "ervaringsdeskundigheid",
                 "keukentafelgesprek", "segregatie", "professionals", "wederkerigheid"]
 
@@ -42,7 +42,11 @@ def main():
     parser.add_argument("--cache", choices=["auto", "redis", "file"], default="auto",
                         help="shared page cache: Redis on 127.0.0.1:6379 when running (auto), or files")
     parser.add_argument("--workdir", default=None, help="scratch directory (default: a new temp dir)")
+    parser.add_argument("--port-offset", type=int, default=0,
+                        help="add this to every port (8025-8030), when another run uses them")
     args = parser.parse_args()
+    global SITE, NGINX, SITE_UNCACHED, BARE, FRONT
+    SITE, NGINX, SITE_UNCACHED, BARE, FRONT = (port + args.port_offset for port in PORTS)
 
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="bench_pages_"))
     database_url = None

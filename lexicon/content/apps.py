@@ -10,3 +10,8 @@ class ContentConfig(AppConfig):
     label = "lexicon"
     verbose_name = _("Lexicon")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from lexicon.content import renderings
+
+        renderings.connect_signals()

@@ -74,6 +74,10 @@ class RelationMap:
         return not self.edges
 
 
+# A map shows titles and links: the lemmas' texts are not loaded.
+HEAVY_FIELDS = ("source__body", "source__lead", "target__body", "target__lead")
+
+
 def _relations(refs):
     """Distinct (source, target) pairs in book order, with the kinds as text."""
     pairs = {}
@@ -99,11 +103,12 @@ def lexicon_map(radius=260):
     """The whole lexicon as a circle, or None when it has grown too large to draw."""
     if Lemma.objects.published().count() > MAX_LEXICON_MAP_NODES:
         return None
-    lemmas = list(Lemma.objects.published().select_related("cluster").order_by("cluster__order", "cluster__name", "order", "title"))
+    lemmas = list(Lemma.objects.published().select_related("cluster").defer("body", "lead")
+                  .order_by("cluster__order", "cluster__name", "order", "title"))
     clusters = list(Cluster.objects.all())
     refs = list(
         CrossReference.objects.between_published()
-        .select_related("source__cluster", "target__cluster")
+        .select_related("source__cluster", "target__cluster").defer(*HEAVY_FIELDS)
     )
     # One empty slot between clusters makes the sectors visible.
     groups = [[lemma for lemma in lemmas if lemma.cluster_id == c.pk] for c in clusters]
@@ -153,6 +158,7 @@ LABEL_ROW = 26  # height of the row above the fan that names the lemma itself
 def neighbourhood_map(lemma):
     refs = list(
         CrossReference.objects.around(lemma).select_related("source__cluster", "target__cluster")
+        .defer(*HEAVY_FIELDS)  # a node needs a title and a URL, not the neighbours' whole texts
     )
     directions = {}
     others = {}

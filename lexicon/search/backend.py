@@ -47,6 +47,7 @@ from whoosh.query import And, AndMaybe, ConstantScoreQuery, Not, NullQuery, Or, 
 from whoosh.searching import ResultsPage
 
 from lexicon.search import compounds, planner, synonyms
+from lexicon.search.indexing import speed_up
 from lexicon.search.analysis import dutch_analyzer, spelling_analyzer
 from lexicon.search.locks import index_lock
 from lexicon.search.understanding import Vocabulary
@@ -209,7 +210,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         for field in fields.values():
             name = field.index_fieldname
             if name == SPELLING_FIELD:
-                schema_fields[name] = TEXT(analyzer=spelling_analyzer(), stored=False, phrase=False)
+                schema_fields[name] = speed_up(TEXT(analyzer=spelling_analyzer(), stored=False, phrase=False))
             elif field.is_multivalued:
                 schema_fields[name] = KEYWORD(stored=True, commas=True, lowercase=False)
             elif getattr(field, "facet_for", None) or name in KEYWORD_FIELDS or field.field_type == "integer":
@@ -218,9 +219,9 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
                 schema_fields[name] = STORED()
             elif field.document:
                 # chars=True stores character offsets: highlighting without re-tokenizing.
-                schema_fields[name] = TEXT(analyzer=analyzer, stored=True, chars=True)
+                schema_fields[name] = speed_up(TEXT(analyzer=analyzer, stored=True, chars=True))
             else:
-                schema_fields[name] = TEXT(analyzer=analyzer, stored=True)
+                schema_fields[name] = speed_up(TEXT(analyzer=analyzer, stored=True))
             if field.document:
                 content_field_name = name
         return content_field_name, Schema(**schema_fields)
@@ -266,19 +267,19 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
 
     # -- writing -------------------------------------------------------------------------
 
-    def _writer(self):
+    def _writer(self, **options):
         """A writer that waits for Whoosh's lock instead of raising LockError."""
         deadline = time.monotonic() + WRITER_TIMEOUT
         while True:
             try:
                 self.index = self.storage.open_index(schema=self.schema)
-                return self.index.writer(timeout=5.0, delay=0.05)
+                return self.index.writer(timeout=5.0, delay=0.05, **options)
             except LockError:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.05)
 
-    def _prepare_doc(self, index, obj):
+    def _prepare_doc(self, index, obj, learn=True):
         doc = index.full_prepare(obj)
         for key in doc:
             value = self._from_python(doc[key])
@@ -286,7 +287,8 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             doc[key] = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
         doc.pop("boost", None)
         text = doc.get(self.content_field_name)
-        compounds.learn(text if isinstance(text, str) else "")  # its words may be compound parts
+        if learn:  # its words may be compound parts (a bulk build read them all from the database)
+            compounds.learn(text if isinstance(text, str) else "")
         if isinstance(text, str) and len(text) > SNIPPET_CHARS:
             # The whole text is indexed; only its start is stored for snippets. Loading and
             # decompressing 50 KB chapters per hit was most of a query's time.
@@ -348,6 +350,45 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
                 writer.cancel()
                 raise
             writer.commit()
+
+    def bulk_build(self, indexes, procs=1, limitmb=256, chunk_size=500, progress=None):
+        """Replace the whole index with the documents of ``indexes`` in one writer and one commit.
+
+        Readers keep the previous index until the commit (which drops its segments: CLEAR);
+        realtime updates wait on the index lock and then apply the committed state. The compound
+        vocabulary is read from the database once, so documents are not scanned for new words.
+        ``progress(done, total)`` (objects) is called after every chunk. Returns the number of
+        documents written."""
+        from whoosh.writing import CLEAR
+
+        if not self.setup_complete:
+            self.setup()
+        compounds.reset()
+        compounds.corpus()  # loaded before the writer forks (procs > 1): every process shares it
+        batches = [(index, index.index_queryset(using=self.connection_alias)) for index in indexes]
+        batches = [(index, qs, list(qs.order_by("pk").values_list("pk", flat=True))) for index, qs in batches]
+        total, done, added = sum(len(pks) for _i, _q, pks in batches), 0, 0
+        with index_lock(self.path):
+            # procs > 1: Whoosh's MpWriter, one analysing process per CPU, one merged segment.
+            writer = self._writer(procs=procs, limitmb=limitmb, multisegment=False)
+            try:
+                for index, qs, pks in batches:
+                    for start in range(0, len(pks), chunk_size):
+                        for obj in qs.filter(pk__in=pks[start:start + chunk_size]).order_by("pk"):
+                            try:
+                                writer.add_document(**self._prepare_doc(index, obj, learn=False))
+                                added += 1
+                            except SkipDocument:
+                                pass
+                        done += len(pks[start:start + chunk_size])
+                        if progress:
+                            progress(done, total)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit(mergetype=CLEAR)
+        self._drop_searcher()
+        return added
 
     def clear(self, models=None, commit=True):
         if not self.setup_complete:

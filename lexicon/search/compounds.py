@@ -48,6 +48,7 @@ ATTESTED_EXEMPT = 7  # parts this long need only the word list; shorter ones mus
 
 _lock = threading.Lock()
 _corpus = None  # words of the lexicon's own texts (lowercase), loaded on first use
+generation = 0  # bumped whenever the vocabulary (and so any split) may have changed
 WORD_RE = re.compile(r"[^\W\d_]{%d,}" % MIN_PART)
 
 
@@ -96,7 +97,9 @@ def corpus():
         with _lock:
             if _corpus is None:
                 try:
+                    global generation
                     _corpus = _load_corpus()
+                    generation += 1
                 except Exception:  # no database yet (import time, a broken connection): no splits from it
                     log.warning("Search: could not read the lexicon's vocabulary", exc_info=True)
                     return set()
@@ -107,17 +110,20 @@ def learn(text):
     """Add the words of a document being indexed (an editor's new word is attested at once)."""
     new = set(WORD_RE.findall((text or "").lower())) - corpus()
     if new:
+        global generation
         with _lock:
             _corpus.update(new)
+            generation += 1
         _segments.cache_clear()
         pieces.cache_clear()
 
 
 def reset():
     """Forget the vocabulary (a rebuild or a test starts from the database as it is)."""
-    global _corpus
+    global _corpus, generation
     with _lock:
         _corpus = None
+        generation += 1
     _segments.cache_clear()
     pieces.cache_clear()
 

@@ -38,7 +38,7 @@ def home(request):
 
 def lemma_detail(request, slug):
     try:
-        lemma = get_object_or_404(Lemma.objects.visible_to(request.user).for_listing(), slug=slug)
+        lemma = get_object_or_404(Lemma.objects.visible_to(request.user).for_listing().with_rendering(), slug=slug)
     except Http404:
         # A renamed lemma keeps its old URLs: 301 to the current one.
         moved = SlugRedirect.objects.filter(old_slug=slug, lemma__in=Lemma.objects.visible_to(request.user)).select_related("lemma").first()

@@ -10,11 +10,12 @@ from .lemmas import (
     published_q,
 )
 from .related import RelatedChoice
+from .renderings import LemmaRendering, RenderingEpoch
 from .texts import Page, Source, SourceSection
 from .versions import LemmaVersion
 
 __all__ = [
-    "Author", "Cluster", "CrossReference", "Lemma", "LemmaAuthor", "LemmaSection", "LemmaVersion", "Page",
-    "RelatedChoice", "SlugRedirect",
+    "Author", "Cluster", "CrossReference", "Lemma", "LemmaAuthor", "LemmaRendering", "LemmaSection", "LemmaVersion",
+    "Page", "RelatedChoice", "RenderingEpoch", "SlugRedirect",
     "Source", "SourceSection", "WORDS_PER_MINUTE", "fill_urls", "published_q",
 ]

@@ -115,6 +115,13 @@ class LemmaQuerySet(models.QuerySet):
             targets, old_slugs=lambda: dict(SlugRedirect.objects.values_list("old_slug", "lemma_id"))
         )
 
+    def with_rendering(self):
+        """Lemmas with their stored rendering and the current rendering epoch in the same query
+        (``Lemma.rendered`` then needs no query of its own; see lexicon.content.renderings)."""
+        from lexicon.content import renderings
+
+        return self.select_related("stored_rendering").annotate(rendering_epoch=renderings.epoch_subquery())
+
     def cards_in_order(self, pks):
         """``cards()`` of the lemmas ``pks``, in that order (a pk this queryset does not hold is left out)."""
         loaded = {lemma.pk: lemma for lemma in self.filter(pk__in=pks).cards()}
@@ -214,10 +221,11 @@ class Lemma(models.Model):
     def rendered(self):
         """(html, toc) of the body; toc is a list of {'id', 'name', 'level'}.
 
-        ``[[wiki links]]`` and first mentions of other lemmas become links (lexicon.content.wikilinks)."""
-        return rendering.render_markdown(
-            self.body, preprocess=wikilinks.preprocessor(Lemma.objects.link_index, source_pk=self.pk)
-        )
+        ``[[wiki links]]`` and first mentions of other lemmas become links (lexicon.content.wikilinks).
+        Rendered once per version and stored (lexicon.content.renderings)."""
+        from lexicon.content import renderings
+
+        return renderings.rendered_for(self)
 
     @property
     def body_html(self):
@@ -227,9 +235,11 @@ class Lemma(models.Model):
     def toc(self):
         return self.rendered.toc
 
-    @property
+    @cached_property
     def word_count(self):
-        return len(rendering.plain_text(self.body).split())
+        from lexicon.content import renderings
+
+        return renderings.word_count_for(self)
 
     @property
     def reading_minutes(self):
@@ -269,7 +279,8 @@ class CrossReferenceQuerySet(models.QuerySet):
     def lemmas_at(self, side):
         """The distinct lemmas at one end ("source" or "target") of these references, in book order."""
         seen, out = set(), []
-        for ref in self.select_related(side).order_by(f"{side}__order"):
+        # Callers show a title and a link: the other lemmas' texts are not read.
+        for ref in self.select_related(side).defer(f"{side}__body", f"{side}__lead").order_by(f"{side}__order"):
             other = getattr(ref, side)
             if other.pk not in seen:
                 seen.add(other.pk)

@@ -71,7 +71,7 @@ def lemma_list(request, page: PageParam = PAGE, per_page: PerPageParam = PER_PAG
 def lemma_detail(request, slug: str):
     absolute = _absolute(request)
     message = _("Er is geen gepubliceerd lemma met slug ‘%(slug)s’.") % {"slug": slug[:200]}
-    lemma = _published_lemmas().filter(slug=_slug_or_404(slug, message)).first()
+    lemma = _published_lemmas().with_rendering().filter(slug=_slug_or_404(slug, message)).first()
     if lemma is None:
         raise ApiError(message, 404)
     see_also = lemma.outgoing_refs.to_published().lemmas_at("target")

@@ -1,0 +1,143 @@
+"""How long building the search index of a 10,000-lemma lexicon takes, and re-indexing one lemma.
+
+    .venv/bin/python bench/index_build.py                  # 10,000 synthetic lemmas + the book
+    .venv/bin/python bench/index_build.py --count 2000 --procs 2
+    .venv/bin/python bench/index_build.py --reuse          # keep a database generated earlier
+
+Needs PostgreSQL (local, trust auth): it creates and uses the database ``lexicon_bench_index``
+(override with BENCH_DATABASE_URL), loads the book and ``manage.py generate_synthetic_lexicon``,
+then runs ``manage.py rebuild_index`` (sections derived, the whole index written) into --workdir.
+Prints, from one run: documents, seconds and documents per second of the build; the same
+corpus's PostgreSQL full-text index (to_tsvector('dutch') + GIN, as bench/search.py builds it)
+for comparison; and the time to re-index one saved lemma (its document and its sections) in a
+full index. Target (issue 16): the 10,000-lemma build in <= 60 s.
+"""
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+BENCH_DB = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/lexicon_bench_index")
+TARGET_SECONDS = 60
+
+
+def prepare(args):
+    os.environ["DATABASE_URL"] = BENCH_DB
+    os.environ["WHOOSH_INDEX_PATH"] = str(Path(args.workdir) / "whoosh")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("PAGE_CACHE", "0")
+    import psycopg
+
+    name = BENCH_DB.rsplit("/", 1)[1]
+    with psycopg.connect(BENCH_DB.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and not args.reuse:
+            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            exists = False
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from lexicon.content.models import Lemma
+
+    call_command("migrate", verbosity=0, interactive=False)
+    if not Lemma.objects.filter(slug__startswith="syn-").exists():
+        call_command("load_lexicon", verbosity=0)
+        call_command("generate_synthetic_lexicon", count=args.count, verbosity=0)
+    from django.apps import apps
+
+    # The bench saves a lemma below and times its re-index itself.
+    apps.get_app_config("haystack").signal_processor.teardown()
+
+
+def postgres_fts_seconds():
+    from django.db import connection
+
+    started = time.perf_counter()
+    with connection.cursor() as cur:
+        cur.execute("DROP TABLE IF EXISTS bench_index_fts")
+        cur.execute("""
+            CREATE TABLE bench_index_fts AS
+            SELECT id, setweight(to_tsvector('dutch', title), 'A') ||
+                   setweight(to_tsvector('dutch', coalesce(alternative_terms, '')), 'B') ||
+                   setweight(to_tsvector('dutch', body), 'D') AS tsv
+            FROM lexicon_lemma WHERE status = 'gepubliceerd'
+        """)
+        cur.execute("CREATE INDEX bench_index_fts_tsv ON bench_index_fts USING gin (tsv)")
+        cur.execute("DROP TABLE bench_index_fts")
+    return time.perf_counter() - started
+
+
+def single_lemma_ms(rounds=7):
+    from django.db import transaction
+
+    from lexicon.content.models import Lemma
+    from lexicon.search.signals import reindex_lemma
+
+    lemma = Lemma.objects.published().filter(slug__startswith="syn-").order_by("order")[100]
+    timings = []
+    for i in range(rounds):
+        with transaction.atomic():
+            lemma.body = lemma.body + f"\n\nToegevoegde zin {i} over nabijheid."
+            lemma.save()
+        started = time.perf_counter()
+        reindex_lemma(lemma.pk)
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings), len(lemma.body)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--count", type=int, default=10_000, help="synthetic lemmas (default 10000)")
+    parser.add_argument("--procs", type=int, default=1, help="update_index --procs (default 1)")
+    parser.add_argument("--limitmb", type=int, default=256, help="update_index --limitmb (default 256)")
+    parser.add_argument("--workdir", default="/tmp/bench_index_build")
+    parser.add_argument("--reuse", action="store_true", help="keep the database of an earlier run")
+    args = parser.parse_args()
+    prepare(args)
+
+    from django.core.management import call_command
+    from haystack import connections
+
+    from lexicon.content.models import Lemma
+
+    from lexicon.content.models import LemmaSection
+
+    lemmas = Lemma.objects.published().count()
+    sections = LemmaSection.objects.all()
+    sections._raw_delete(sections.db)  # the build derives them, as after generate_synthetic_lexicon
+    cpu0, started = time.process_time(), time.perf_counter()
+    # What `rebuild_index` does (its own parser does not pass --procs/--limitmb on).
+    call_command("clear_index", interactive=False, verbosity=0)
+    call_command("update_index", procs=args.procs, limitmb=args.limitmb, verbosity=1)
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu0
+    backend = connections["default"].get_backend()
+    docs = backend.index.doc_count()
+    segments = len(backend.index._segments())
+    pg = postgres_fts_seconds()
+    one_ms, body_chars = single_lemma_ms()
+
+    print()
+    print(f"Index build, {lemmas} published lemmas, {docs} documents, {segments} segment(s), "
+          f"procs={args.procs}, limitmb={args.limitmb}; python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    print(f"{'what':44} {'seconds':>9} {'docs/s':>9}")
+    print("-" * 64)
+    print(f"{'clear_index + update_index (sections, index)':44} {seconds:9.1f} {docs / seconds:9.0f}")
+    print(f"{'  of which CPU time of this process':44} {cpu:9.1f}")
+    print(f"{'PostgreSQL tsvector + GIN, same lemmas':44} {pg:9.1f}")
+    print(f"{'re-index one saved lemma (median of 7)':44} {one_ms / 1000:9.3f}")
+    print()
+    print(f"build / PostgreSQL = {seconds / pg:.1f}x; one lemma ({body_chars} characters) re-indexed in {one_ms:.0f} ms")
+    print(f"10,000-lemma target <= {TARGET_SECONDS} s: "
+          f"{'MET' if seconds <= TARGET_SECONDS else 'NOT MET'} ({seconds:.0f} s for {lemmas} lemmas)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""Index-time analysis in one pass per field value, with the same terms as the analyzers.
+
+Whoosh indexes a field value by running it through its analyzer, a chain of generators
+(tokenizer, lowercase, stop words, compound parts, stem, accent folding), one Python call per
+filter per word, and then collecting the tokens per term. For the lexicon's long texts that was
+most of the time of building the index. The formats here produce exactly the same postings
+(terms, positions, character offsets, frequencies, weights) in a single loop over the regex
+matches, with the analysed terms of each distinct word computed once (words repeat: a text of
+3,000 words has about 1,000 distinct ones). Queries, highlighting and anything that is not
+indexing still go through the analyzers themselves. ``tests/search/test_search_indexing.py``
+checks the equality on the lexicon's own texts.
+
+Only analyzers of the known shapes take the fast path (``dutch_analyzer()`` and
+``spelling_analyzer()`` of ``lexicon.search.analysis``); any other analyzer, or a call that is
+not indexing, is handled by Whoosh's own code.
+"""
+from collections import defaultdict
+
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StopFilter
+from whoosh.analysis.analyzers import CompositeAnalyzer
+from whoosh.formats import Characters, Frequency, Positions
+from whoosh.system import pack_uint
+
+from lexicon.search import compounds
+from lexicon.search.analysis import DecompoundFilter, DutchStemFilter, dutch_stem
+
+_DUTCH_SHAPE = (RegexTokenizer, LowercaseFilter, StopFilter, DecompoundFilter, DutchStemFilter, CharsetFilter)
+_SPELLING_SHAPE = (RegexTokenizer, LowercaseFilter, StopFilter)
+
+
+def _shape(analyzer):
+    items = getattr(analyzer, "items", None) if isinstance(analyzer, CompositeAnalyzer) else None
+    if not items or any(type(item) is not kind for item, kind in zip(items, _DUTCH_SHAPE)):
+        return None
+    if len(items) == len(_DUTCH_SHAPE):
+        return "dutch"
+    if len(items) == len(_SPELLING_SHAPE):
+        return "spelling"
+    return None
+
+
+class _Terms:
+    """lowercase word -> its index terms (stem of the word, then of each compound part, folded),
+    valid as long as the compound vocabulary does not change (``compounds.generation``)."""
+
+    def __init__(self):
+        self.generation = None
+        self.by_word = {}
+        self.charmap = None
+
+    def lookup(self, charmap):
+        if self.generation != compounds.generation or self.charmap is not charmap:
+            self.generation, self.charmap, self.by_word = compounds.generation, charmap, {}
+        return self.by_word
+
+
+_terms = _Terms()
+
+
+def _word_terms(word, charmap):
+    terms = [dutch_stem(word).translate(charmap)]
+    if len(word) >= compounds.MIN_WORD:
+        terms.extend(dutch_stem(part).translate(charmap) for part in compounds.pieces(word))
+    return tuple(terms)
+
+
+def dutch_postings(value, analyzer):
+    """{term: [(pos, startchar, endchar), ...]} as ``analyzer(value, mode="index")`` yields them."""
+    tokenizer, _lower, stop, _decompound, _stem, charset = analyzer.items
+    stops, minsize, maxsize, renumber = stop.stops, stop.min, stop.max, stop.renumber
+    charmap = charset.charmap
+    known = _terms.lookup(charmap)
+    seen = defaultdict(list)
+    pos = None
+    for raw_pos, match in enumerate(tokenizer.expression.finditer(value)):
+        word = match.group().lower()
+        if len(word) < minsize or (maxsize is not None and len(word) > maxsize) or word in stops:
+            continue
+        pos = raw_pos if pos is None or not renumber else pos + 1
+        terms = known.get(word)
+        if terms is None:
+            terms = known[word] = _word_terms(word, charmap)
+        posting = (pos, match.start(), match.end())
+        for term in terms:
+            seen[term].append(posting)
+    return seen
+
+
+def spelling_counts(value, analyzer):
+    """{word: frequency} as ``analyzer(value, mode="index")`` yields them (no positions)."""
+    tokenizer, _lower, stop = analyzer.items
+    stops, minsize, maxsize = stop.stops, stop.min, stop.max
+    counts = defaultdict(int)
+    for found in tokenizer.expression.findall(value):
+        word = found.lower()
+        if len(word) >= minsize and (maxsize is None or len(word) <= maxsize) and word not in stops:
+            counts[word] += 1
+    return counts
+
+
+def _fast(kwargs, value, analyzer):
+    """The analyzer's shape when the fast path applies, else None."""
+    if kwargs.get("mode") != "index" or not isinstance(value, str) or set(kwargs) - {"mode"}:
+        return None
+    return _shape(analyzer)
+
+
+class FastCharacters(Characters):
+    def word_values(self, value, analyzer, **kwargs):
+        if _fast(kwargs, value, analyzer) != "dutch":
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        fb = self.field_boost
+        for term, postings in dutch_postings(value, analyzer).items():
+            yield term, len(postings), len(postings) * 1.0 * fb, self.encode(postings)
+
+
+class FastPositions(Positions):
+    def word_values(self, value, analyzer, **kwargs):
+        if _fast(kwargs, value, analyzer) != "dutch":
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        fb = self.field_boost
+        for term, postings in dutch_postings(value, analyzer).items():
+            yield term, len(postings), len(postings) * 1.0 * fb, self.encode([p[0] for p in postings])
+
+
+class FastFrequency(Frequency):
+    def word_values(self, value, analyzer, **kwargs):
+        if _fast(kwargs, value, analyzer) != "spelling":
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        fb = self.field_boost
+        for word, freq in spelling_counts(value, analyzer).items():
+            yield word, freq, freq * 1.0 * fb, pack_uint(freq)
+
+
+def speed_up(field):
+    """Give a TEXT field built by the backend's schema the one-pass format of the same kind."""
+    for slow, fast in ((Characters, FastCharacters), (Positions, FastPositions), (Frequency, FastFrequency)):
+        if type(field.format) is slow:
+            replacement = fast.__new__(fast)
+            replacement.__dict__.update(field.format.__dict__)
+            field.format = replacement
+            break
+    return field
