@@ -15,6 +15,9 @@ def _isolated_search_index(settings, tmp_path):
     }
     settings.HAYSTACK_CONNECTIONS = connections.connections_info
     connections.thread_local.connections = {}
+    # An empty index, as `make index` leaves one: a missing index is an error now (503), never
+    # silently created by a search.
+    connections["default"].get_backend().setup()
     yield
     connections.connections_info = original
     connections.thread_local.connections = {}

@@ -23,7 +23,10 @@ Differences from haystack's stock Whoosh backend, each for a reason:
   must match a majority of the clauses and more matched clauses rank first. A query string
   without a plan (haystack's AutoQuery) is parsed as before.
 """
+import hashlib
+import json
 import os
+import shutil
 import time
 from array import array
 from collections import defaultdict
@@ -49,6 +52,7 @@ from whoosh.searching import ResultsPage
 from lexicon.search import compounds, planner, synonyms
 from lexicon.search.analysis import dutch_analyzer, spelling_analyzer
 from lexicon.search.locks import index_lock
+from lexicon.search.state import MISSING, UNREADABLE, IndexUnavailable, toc_exists
 from lexicon.search.understanding import Vocabulary
 
 # Query-time boosts per field; fields missing from the schema are skipped.
@@ -70,6 +74,12 @@ SNIPPET_CHARS = 12000  # stored prefix of the document field, the part snippets 
 SNIPPET_MATCHES = 40  # matched words considered per snippet (frequent words match hundreds of times)
 WRITER_TIMEOUT = 60.0
 PARSE_CACHE_SIZE = 256  # seconds to wait for Whoosh's write lock (after our own file lock)
+
+
+def document_digest(doc):
+    """sha1 of a prepared document (without its digest): equal digests, equal documents."""
+    items = sorted((k, v) for k, v in doc.items() if k != "digest")
+    return hashlib.sha1(json.dumps(items, default=str, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 class SnippetFormatter(HtmlFormatter):
@@ -242,6 +252,21 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         self._searcher, self._stamp, self._filter_cache = None, None, {}
 
     def get_searcher(self):
+        """The shared searcher; IndexUnavailable when the index is missing or unreadable (a
+        search must then say so, never create an empty index that answers "no results")."""
+        if self.use_file_storage and not toc_exists(self.path):
+            self._drop_searcher()
+            raise IndexUnavailable(MISSING, self.path)
+        try:
+            return self._open_searcher()
+        except IndexUnavailable:
+            raise
+        except Exception as error:  # a truncated TOC or segment: struct.error, EOFError, ...
+            self._drop_searcher()
+            self.setup_complete = False
+            raise IndexUnavailable(UNREADABLE, f"{type(error).__name__}: {error}") from error
+
+    def _open_searcher(self):
         if not self.setup_complete:
             self.setup()
         if not self.use_file_storage:
@@ -285,6 +310,8 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             # Integers (lemma_id) are ID fields here: exact-match terms, not numeric ranges.
             doc[key] = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
         doc.pop("boost", None)
+        if "digest" in doc:
+            doc["digest"] = document_digest(doc)
         text = doc.get(self.content_field_name)
         compounds.learn(text if isinstance(text, str) else "")  # its words may be compound parts
         if isinstance(text, str) and len(text) > SNIPPET_CHARS:
@@ -350,12 +377,17 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             writer.commit()
 
     def clear(self, models=None, commit=True):
-        if not self.setup_complete:
+        if models is not None and not self.setup_complete:
             self.setup()
         with index_lock(self.path):
             if models is None:
+                # Straight to the files: haystack's delete_index() opens the index first, which
+                # fails on the corrupt index a rebuild is meant to replace.
                 self._drop_searcher()
-                self.delete_index()
+                if self.use_file_storage and os.path.exists(self.path):
+                    shutil.rmtree(self.path)
+                self.setup_complete = False
+                self.setup()
                 compounds.reset()  # a rebuild reads the lexicon's vocabulary afresh
             else:
                 writer = self._writer()
