@@ -76,6 +76,18 @@ WRITER_TIMEOUT = 60.0
 PARSE_CACHE_SIZE = 256  # seconds to wait for Whoosh's write lock (after our own file lock)
 
 
+def live_frequency(reader, field, word):
+    """Documents containing ``word`` that are not deleted. Whoosh's doc_frequency() and term
+    lists still count a deleted document until its segment is merged away: an unpublished
+    lemma's words would go on being suggested ("Bedoelde u ...?", autocomplete)."""
+    if not reader.has_deletions():
+        return reader.doc_frequency(field, word)
+    try:
+        return sum(1 for _ in reader.postings(field, word).all_ids())  # postings skip deleted docs
+    except Exception:  # TermNotFound
+        return 0
+
+
 def document_digest(doc):
     """sha1 of a prepared document (without its digest): equal digests, equal documents."""
     items = sorted((k, v) for k, v in doc.items() if k != "digest")
@@ -151,7 +163,7 @@ class IndexVocabulary(Vocabulary):
         if not self.has_field:
             return 0
         try:
-            return self.searcher.reader().doc_frequency(SPELLING_FIELD, word)
+            return live_frequency(self.searcher.reader(), SPELLING_FIELD, word)
         except Exception:
             return 0
 
@@ -159,9 +171,9 @@ class IndexVocabulary(Vocabulary):
         if not self.has_field or not maxdist:
             return []
         reader = self.searcher.reader()
-        found = [(reader.doc_frequency(SPELLING_FIELD, w), w)
+        found = [(live_frequency(reader, SPELLING_FIELD, w), w)
                  for w in reader.terms_within(SPELLING_FIELD, word, maxdist, prefix=1)]
-        return [w for _f, w in sorted(found, key=lambda fw: (-fw[0], fw[1]))]
+        return [w for f, w in sorted(found, key=lambda fw: (-fw[0], fw[1])) if f]
 
     def synonyms(self):
         return synonyms.groups()
@@ -173,7 +185,7 @@ class IndexVocabulary(Vocabulary):
         names = self.searcher.schema.names()
         for stem in query_terms(word):
             for field in ("title", "alternative_terms"):
-                if field in names and reader.doc_frequency(field, stem):
+                if field in names and live_frequency(reader, field, stem):
                     return True
         return False
 
@@ -729,11 +741,11 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         reader = searcher.reader()
         fixes = {}
         for word in words:
-            freq = reader.doc_frequency(SPELLING_FIELD, word)
+            freq = live_frequency(reader, SPELLING_FIELD, word)
             if freq > RARE or word in fixes:
                 continue
             if freq:
-                near = [(reader.doc_frequency(SPELLING_FIELD, w), w)
+                near = [(live_frequency(reader, SPELLING_FIELD, w), w)
                         for w in reader.terms_within(SPELLING_FIELD, word, 1, prefix=1) if w != word]
                 best = max(near) if near else None
                 if best and best[0] >= 20 * freq:
@@ -741,9 +753,10 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
                 continue
             for maxdist in (1, 2):
                 candidates = [
-                    (reader.doc_frequency(SPELLING_FIELD, w), w)
-                    for w in reader.terms_within(SPELLING_FIELD, word, maxdist, prefix=1)
-                    if w != word
+                    (freq, w) for freq, w in (
+                        (live_frequency(reader, SPELLING_FIELD, w), w)
+                        for w in reader.terms_within(SPELLING_FIELD, word, maxdist, prefix=1) if w != word)
+                    if freq  # a word only deleted documents had (unpublished, removed) is no suggestion
                 ]
                 if candidates:
                     fixes[word] = max(candidates)[1]
@@ -756,7 +769,10 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         reader = searcher.reader()
         out = []
         for btext in reader.expand_prefix(field, prefix):
-            out.append(btext if isinstance(btext, str) else btext.decode("utf-8"))
+            word = btext if isinstance(btext, str) else btext.decode("utf-8")
+            if not live_frequency(reader, field, word):
+                continue  # only in deleted documents: an unpublished lemma's words
+            out.append(word)
             if len(out) >= limit:
                 break
         return out

@@ -54,7 +54,9 @@ def _whoosh_counts(backend):
     try:
         index = whoosh.index.open_dir(backend.path)
         with index.searcher() as searcher:
-            return searcher.doc_count(), searcher.doc_frequency(DJANGO_CT, "lexicon.lemma")
+            from lexicon.search.backend import live_frequency
+
+            return searcher.doc_count(), live_frequency(searcher.reader(), DJANGO_CT, "lexicon.lemma")
     except Exception as error:  # a truncated TOC or segment raises anything from struct to EOFError
         raise IndexUnavailable(UNREADABLE, f"{type(error).__name__}: {error}") from error
 
