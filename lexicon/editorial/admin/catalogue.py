@@ -1,8 +1,10 @@
 """Admin of what surrounds the lemmas: clusters, authors, the Over-pages, sources, old slugs and
 cross-references as a list."""
 from django.contrib import admin
+from django.utils.translation import gettext_lazy
 
 from lexicon.content.models import Author, Cluster, CrossReference, Page, SlugRedirect, Source, SourceSection
+from lexicon.editorial.admin.published_rule import PublishedPageRule
 
 
 @admin.register(Cluster)
@@ -13,10 +15,14 @@ class ClusterAdmin(admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(PublishedPageRule, admin.ModelAdmin):
     list_display = ["name", "sort_name", "affiliation"]
     search_fields = ["name", "sort_name", "affiliation"]
     prepopulated_fields = {"slug": ["name"]}
+    revision_comment = gettext_lazy("Auteur")
+
+    def published_lemmas(self, obj):
+        return list(obj.lemmas.all()) if obj.pk else []
 
 
 class SourceSectionInline(admin.StackedInline):
@@ -45,8 +51,14 @@ class SlugRedirectAdmin(admin.ModelAdmin):
 
 
 @admin.register(CrossReference)
-class CrossReferenceAdmin(admin.ModelAdmin):
+class CrossReferenceAdmin(PublishedPageRule, admin.ModelAdmin):
     list_display = ["source", "target", "kind"]
     list_filter = ["kind"]
     search_fields = ["source__title", "target__title"]
     autocomplete_fields = ["source", "target"]
+    revision_comment = gettext_lazy("Kruisverwijzing")
+
+    def published_lemmas(self, obj):
+        # Shown on the source's page, and on the target's ("Genoemd in") only when the source is
+        # published too: the source decides.
+        return [obj.source] if obj.source_id else []
