@@ -137,6 +137,17 @@ class CrossReferenceInline(RowLabelledInline):
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
 
+def linking_lemmas(queryset):
+    """[(lemma, [published lemmas that link to or mention it])] for the lemmas that have any."""
+    out = []
+    for lemma in queryset:
+        refs = CrossReference.objects.filter(target=lemma).from_published().exclude(source=lemma)
+        sources = refs.lemmas_at("source")
+        if sources:
+            out.append((lemma, sources))
+    return out
+
+
 @admin.register(Lemma)
 class LemmaAdmin(VersionAdmin):
     form = LemmaAdminForm
@@ -260,6 +271,14 @@ class LemmaAdmin(VersionAdmin):
     def unpublish(self, request, queryset):
         if not editorial.can_publish(request.user):
             raise PermissionDenied
+        linked = linking_lemmas(queryset)
+        if linked and request.POST.get("bevestigd") != "1":
+            # Their links turn into plain text and their "Zie ook" loses the lemma: ask first.
+            return TemplateResponse(request, "admin/lexicon/lemma/unpublish_confirm.html", {
+                **self.admin_site.each_context(request), "opts": Lemma._meta, "linked": linked,
+                "lemmas": list(queryset), "title": _("Depubliceren bevestigen"),
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            })
         self._set_status(request, queryset, Lemma.Status.DRAFT, _("%(count)s lemma('s) teruggezet naar concept."))
 
     # --- extra views: live preview and revision diff -----------------------------------
