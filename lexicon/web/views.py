@@ -165,8 +165,20 @@ def source_detail(request, slug):
 
 
 def not_found(request, exception=None):
+    from lexicon.web.errors import is_api
+
+    if is_api(request):
+        from lexicon.web.api import error
+
+        return error(_("Niet gevonden."), 404)
     return render(request, "404.html", {"message": str(exception) if exception else ""}, status=404)
 
 
 def server_error(request):
+    from lexicon.web.errors import is_api
+
+    if is_api(request):
+        from lexicon.web.api import error
+
+        return error(_("Er ging iets mis aan onze kant."), 500)
     return render(request, "500.html", status=500)
