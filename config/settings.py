@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "haystack",
     "lexicon.opendata",
     "lexicon.web",
+    "lexicon.backup",
     "reversion",
     "axes",
     "csp",
