@@ -264,8 +264,8 @@ AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
 # On top of that lockout (lexicon.web.login_throttle): many failures for one account from any
 # addresses, or from one address for any accounts, slow that account or address down to one
 # attempt per LOGIN_THROTTLE_DELAY seconds (a throttle, not a lock: the owner can still get in).
-LOGIN_THROTTLE_ACCOUNT_FAILURES = int(os.environ.get("LOGIN_THROTTLE_ACCOUNT_FAILURES", 10))
-LOGIN_THROTTLE_ADDRESS_FAILURES = int(os.environ.get("LOGIN_THROTTLE_ADDRESS_FAILURES", 20))
+LOGIN_THROTTLE_ACCOUNT_FAILURES = int(os.environ.get("LOGIN_THROTTLE_ACCOUNT_FAILURES", 20))
+LOGIN_THROTTLE_ADDRESS_FAILURES = int(os.environ.get("LOGIN_THROTTLE_ADDRESS_FAILURES", 30))
 LOGIN_THROTTLE_WINDOW = int(os.environ.get("LOGIN_THROTTLE_WINDOW", 15 * 60))  # seconds
 LOGIN_THROTTLE_DELAY = int(os.environ.get("LOGIN_THROTTLE_DELAY", 30))  # seconds
 # The reader's address for the lockout and the suggestion rate limit (lexicon.web.client_ip).

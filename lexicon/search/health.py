@@ -1,8 +1,9 @@
 """/gezondheid/ and /api/gezondheid: is the site able to serve (database, search index)?
 
-200 when everything works, 503 otherwise, so a load balancer or monitor can act on the status
-alone; the body says what is wrong in Dutch (and, for the index, which state in the keys of
-lexicon.search.state). Never cached.
+503 when it cannot (database down, index missing or unreadable), so a load balancer or monitor can
+act on the status alone; 200 otherwise, with "waarschuwing" in the body when the index is empty
+while lemmas are published or behind the outbox. The body says what is wrong in Dutch (and the
+index state in the keys of lexicon.search.state). Never cached.
 """
 from django.db import connection
 from django.shortcuts import render
@@ -33,9 +34,12 @@ def report():
     """(healthy, dict) for both the page and the API."""
     database = _database_ok()
     found = state.full_state() if database else state.index_state()
-    healthy = database and found.status == state.OK
+    # 503 only when the site cannot serve (a load balancer may act on it); an index that is empty
+    # or behind still answers searches: a warning in the body.
+    healthy = database and found.searchable
+    status = "ok" if healthy and found.status == state.OK else "waarschuwing" if healthy else "fout"
     return healthy, {
-        "status": "ok" if healthy else "fout",
+        "status": status,
         "database": "ok" if database else "fout",
         "zoekindex": {
             "status": found.status,
