@@ -41,6 +41,10 @@ class MarkdownEditor(forms.Textarea):
 class LemmaAdminForm(forms.ModelForm):
     # The version the editor loaded; a save from an older version is refused (optimistic locking).
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    confirm_unpublish = forms.BooleanField(
+        required=False, label=_("Depubliceren bevestigen"),
+        help_text=_("Andere gepubliceerde lemma's verwijzen naar dit lemma; vink dit aan om het toch "
+                        "terug te zetten."))
 
     # Set per request by LemmaAdmin.get_form.
     user = None
@@ -105,8 +109,20 @@ class LemmaAdminForm(forms.ModelForm):
             )
         return body
 
+    def _check_unpublish(self, cleaned):
+        was_published = self.instance.pk and Lemma.objects.filter(pk=self.instance.pk).published().exists()
+        if not was_published or cleaned.get("status") in (None, Lemma.Status.PUBLISHED):
+            return
+        linked = editorial.linking_lemmas(self.instance)
+        if linked and not cleaned.get("confirm_unpublish"):
+            raise forms.ValidationError(
+                _("Deze gepubliceerde lemma's verwijzen naar dit lemma: %(titles)s. Hun links worden gewone "
+                  "tekst als je het depubliceert. Vink ‘Depubliceren bevestigen’ aan om het toch te doen.")
+                % {"titles": ", ".join(lemma.title for lemma in linked)}, code="linked")
+
     def clean(self):
         cleaned = super().clean()
+        self._check_unpublish(cleaned)
         if self.instance.pk:
             loaded = cleaned.get("loaded_version")
             live = self.live_version or editorial.current_version(self.instance.pk)

@@ -37,3 +37,21 @@ def test_unpublishing_an_unlinked_lemma_needs_no_confirmation(chief):
     lonely = make_lemma("Eenzaamheid", slug="eenzaamheid")
     assert unpublish(chief, lonely).status_code == 302
     assert Lemma.objects.get(pk=lonely.pk).status == Lemma.Status.DRAFT
+
+
+def test_unpublishing_from_the_form_asks_the_same(chief):
+    from tests.helpers.editorial import form_data
+
+    target = make_lemma("Vertrouwen", slug="vertrouwen")
+    source = make_lemma("Buurt", slug="buurt", body="Zonder [[vertrouwen]] geen buurt.")
+    workflow.sync_mentions(source)
+    url = f"/beheer/lexicon/lemma/{target.pk}/change/"
+    data = form_data(chief.get(url))
+    data["status"] = Lemma.Status.DRAFT
+    refused = chief.post(url, data)
+    assert refused.status_code == 200 and "Buurt" in refused.content.decode()
+    assert "Depubliceren bevestigen" in refused.content.decode()
+    assert Lemma.objects.get(pk=target.pk).status == Lemma.Status.PUBLISHED
+    data["confirm_unpublish"] = "on"
+    assert chief.post(url, data).status_code == 302
+    assert Lemma.objects.get(pk=target.pk).status == Lemma.Status.DRAFT

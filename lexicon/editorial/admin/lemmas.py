@@ -139,13 +139,8 @@ class CrossReferenceInline(RowLabelledInline):
 
 def linking_lemmas(queryset):
     """[(lemma, [published lemmas that link to or mention it])] for the lemmas that have any."""
-    out = []
-    for lemma in queryset:
-        refs = CrossReference.objects.filter(target=lemma).from_published().exclude(source=lemma)
-        sources = refs.lemmas_at("source")
-        if sources:
-            out.append((lemma, sources))
-    return out
+    pairs = [(lemma, editorial.linking_lemmas(lemma)) for lemma in queryset]
+    return [(lemma, sources) for lemma, sources in pairs if sources]
 
 
 @admin.register(Lemma)
@@ -173,6 +168,15 @@ class LemmaAdmin(VersionAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         return with_placeholder(field, _("Zoek een cluster")) if db_field.name == "cluster" else field
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and obj.is_published and editorial.can_publish(request.user) \
+                and editorial.linking_lemmas(obj):
+            # Unpublishing from the form asks for the same confirmation as the action.
+            name, options = fieldsets[-1]
+            fieldsets = [*fieldsets[:-1], (name, {**options, "fields": [*options["fields"], "confirm_unpublish"]})]
+        return fieldsets
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
     def status_label(self, obj):
