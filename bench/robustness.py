@@ -113,9 +113,14 @@ class Editor:
         return self._open(request)
 
 
+_nonce = iter(range(10**9))
+
+
 def search(query, api=True):
-    url = f"{BASE}/api/zoeken?{urllib.parse.urlencode({'q': query, 'precies': '1', 'per_page': 50})}" if api else \
-        f"{BASE}/zoeken/?{urllib.parse.urlencode({'q': query, 'precies': '1'})}"
+    """One search; a fresh parameter each time, so the page cache never answers it."""
+    params = {"q": query, "precies": "1", "n": next(_nonce)}
+    url = f"{BASE}/api/zoeken?{urllib.parse.urlencode({**params, 'per_page': 50})}" if api else \
+        f"{BASE}/zoeken/?{urllib.parse.urlencode(params)}"
     try:
         with urllib.request.urlopen(url, timeout=60) as response:
             return response.status, response.read()
@@ -273,7 +278,6 @@ print(json.dumps({{"in_db": [w for w in words if any(w in b for b in bodies.valu
     before_drain, leak_before = in_index(), found_slugs(unique)
     drained = _server.manage(env, "drain_index").strip() or "nothing to drain"
     after_drain, leak_after = in_index(), found_slugs(unique)
-    reconcile = _server.manage(env, "reconcile_index").strip().splitlines()[-1]
     print(f"saves attempted: {len(results)}; acknowledged (302): {len(acknowledged)}; "
           f"acknowledged found in database: {len(set(acknowledged) & in_db)}; "
           f"committed without acknowledgement (worker killed): {len(in_db - set(acknowledged))}")
@@ -281,7 +285,7 @@ print(json.dumps({{"in_db": [w for w in words if any(w in b for b in bodies.valu
           f"(drain_index: {drained})")
     print(f"unpublish: HTTP {unpublished}, status in database {db['status']}; withdrawn lemma in search: "
           f"{bool(leak_before)} before drain, {bool(leak_after)} after")
-    print(f"reconcile_index after drain: {reconcile}")
+    print(f"reconcile_index after drain: {_server.manage(env, 'reconcile_index').strip().splitlines()[-1]}")
     print(f"workers killed: {kills}")
 
     for how in ("delete", "truncate"):
@@ -295,4 +299,5 @@ print(json.dumps({{"in_db": [w for w in words if any(w in b for b in bodies.valu
 
 
 if __name__ == "__main__":
+    sys.stdout.reconfigure(line_buffering=True)
     main()

@@ -40,6 +40,8 @@ def _group(identifier, doc):
 def expected_documents(using="default"):
     """identifier -> prepared document, for everything that should be searchable now."""
     backend = connections[using].get_backend()
+    if not backend.setup_complete:
+        backend.setup()  # the schema and field names documents are prepared with
     unified = connections[using].get_unified_index()
     out = {}
     for index in unified.collect_indexes():
