@@ -12,6 +12,8 @@ SEED_DIR := fixtures/source
 SECRET_KEY_FILE ?= var/secret_key
 LOCAL_ENV := SECRET_KEY_FILE=$(SECRET_KEY_FILE) SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0
 MANAGE := $(LOCAL_ENV) $(PY) manage.py
+# Test processes (pytest-xdist): one per core; TEST_WORKERS=0 runs in this process (for -x / pdb).
+TEST_WORKERS ?= auto
 
 .PHONY: run dev test test-postgres serve setup data index static system-deps fixture sources quality bench clean
 
@@ -52,10 +54,10 @@ dev: data index
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup system-deps
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 test-postgres: setup
-	DATABASE_URL=$${DATABASE_URL:-postgres:///lexicon} $(PY) -m pytest
+	DATABASE_URL=$${DATABASE_URL:-postgres:///lexicon} $(PY) -m pytest -n $(TEST_WORKERS)
 
 # Regenerate the cleaned lexicon from the seed text (the committed fixture must not change).
 fixture: setup

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "lexicon.search",
     "haystack",
     "lexicon.opendata",
+    "lexicon.exports",  # the book as PDF/EPUB and the offline web app
+    "lexicon.reading",
     "lexicon.web",
     "lexicon.backup",
     "reversion",
@@ -162,6 +164,12 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 600))
 # seconds (X-Accel-Expires): readers see a save at most this (+1, nginx counts whole seconds) late;
 # editors (session cookie) at once.
 FRONT_CACHE_SECONDS = int(os.environ.get("FRONT_CACHE_SECONDS", 1))
+
+# The book as files (lexicon.exports): built files live under EXPORTS_DIR, one folder per content
+# version. EXPORTS_BUILD: "process" (a background `manage.py build_exports` after a publish),
+# "thread" (in the web process) or "off" (only the command builds them).
+EXPORTS_DIR = Path(os.environ.get("EXPORTS_DIR") or BASE_DIR / "var" / "exports")
+EXPORTS_BUILD = os.environ.get("EXPORTS_BUILD", "process")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

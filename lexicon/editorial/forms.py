@@ -45,6 +45,13 @@ class LemmaAdminForm(forms.ModelForm):
         required=False, label=_("Depubliceren bevestigen"),
         help_text=_("Andere gepubliceerde lemma's verwijzen naar dit lemma; vink dit aan om het toch "
                         "terug te zetten."))
+    # Not a model field: it goes into the new citable version when a published text changes.
+    change_note = forms.CharField(
+        label=_("Openbare wijzigingsnotitie"), required=False, max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField"}),
+        help_text=_("Alleen bij een gepubliceerd lemma: wat is er veranderd? Lezers zien dit bij de versies "
+                    "van het lemma en in de feed. Een gewijzigde tekst wordt bij opslaan een nieuwe versie."),
+    )
 
     # Set per request by LemmaAdmin.get_form.
     user = None
@@ -79,7 +86,7 @@ class LemmaAdminForm(forms.ModelForm):
     @cached_property
     def changed_data(self):
         # The hidden version stamp is bookkeeping, not an edit: keep it out of the history.
-        return [name for name, bf in self._bound_items() if name != "loaded_version" and bf._has_changed()]
+        return [name for name, bf in self._bound_items() if name not in ("loaded_version", "change_note") and bf._has_changed()]
 
     def clean_status(self):
         status = self.cleaned_data["status"]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from lexicon.content import wikilinks
 from lexicon.content.models import CrossReference, Lemma
+from lexicon.content.models import versions
 
 PUBLISH_PERMISSION = "lexicon.publish_lemma"
 EDITOR_GROUP = "redacteur"
@@ -23,7 +24,9 @@ EDITOR_PERMISSIONS = [
     "add_lemmaauthor", "change_lemmaauthor", "delete_lemmaauthor", "view_lemmaauthor",
     "add_author", "change_author", "view_author",
     "add_crossreference", "change_crossreference", "delete_crossreference", "view_crossreference",
+    "add_relatedchoice", "change_relatedchoice", "delete_relatedchoice", "view_relatedchoice",
     "view_cluster", "view_suggestion", "view_slugredirect", "view_page", "view_source",
+    "view_lemmaversion",
 ]
 
 
@@ -103,8 +106,10 @@ def bump_version(lemma):
     lemma.version = current_version(lemma.pk)
 
 
-def set_status(lemma, status, user, *, comment=None):
-    """Change a lemma's status as ``user``; refuses what the user's role does not allow."""
+def set_status(lemma, status, user, *, comment=None, note=""):
+    """Change a lemma's status as ``user``; refuses what the user's role does not allow. Publishing
+    freezes the text as a new citable version with the public change ``note`` (none when the text
+    equals the latest version, e.g. published again after a withdrawal)."""
     if status not in allowed_statuses(user) or (lemma.is_published and not can_publish(user)):
         raise PermissionError(_("Je mag de status van dit lemma niet op ‘%(status)s’ zetten.")
                               % {"status": Lemma.Status(status).label})
@@ -114,9 +119,19 @@ def set_status(lemma, status, user, *, comment=None):
             lemma.published_at = timezone.now()
         bump_version(lemma)
         lemma.save()
+        if status == Lemma.Status.PUBLISHED:
+            versions.freeze(lemma, note)
         reversion.set_user(user)
         reversion.set_comment(comment or _("Status gewijzigd in ‘%(status)s’.") % {"status": lemma.get_status_display()})
     return lemma
+
+
+def freeze_published(lemma, note=""):
+    """After a save through the form: a published lemma whose text, title, lead or byline changed
+    gets a new version (the first one when it was just published)."""
+    if lemma.status == Lemma.Status.PUBLISHED:
+        return versions.freeze(lemma, note)
+    return None
 
 
 def sync_mentions(lemma, index=None):

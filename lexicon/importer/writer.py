@@ -39,7 +39,7 @@ def fixture_rows(result):
         author_pk[name] = pk
         rows.append({"model": "lexicon.author", "pk": pk, "fields": {
             "name": name, "slug": slug, "sort_name": sort_name_for(name), "affiliation": "",
-            "bio": result.authors[name].get("bio", "")}})
+            "bio": result.authors[name].get("bio", ""), "is_editor": result.authors[name].get("is_editor", False)}})
 
     lemma_pk = {}
     for lemma in sorted(result.lemmas, key=lambda x: x.order):

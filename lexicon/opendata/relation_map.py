@@ -147,6 +147,7 @@ def lexicon_map(radius=260):
 
 ROW = 34  # vertical distance between neighbours in the fan, in SVG units (≈ px at full size)
 FAN_X = 150  # x of the neighbours; the lemma itself sits at x = 16
+LABEL_ROW = 26  # height of the row above the fan that names the lemma itself
 
 
 def neighbourhood_map(lemma):
@@ -163,12 +164,13 @@ def neighbourhood_map(lemma):
         here = "out" if out else "in"
         directions[other.pk] = here if previous in (None, here) else "both"
     ordered = sorted(others.values(), key=lambda l: ({"out": 0, "both": 1, "in": 2}[directions[l.pk]], l.order, l.title))
-    height = max(len(ordered) * ROW, ROW) + 16
-    center = Node(lemma, x=16, y=_r(height / 2), current=True)
-    center.label_x, center.label_y, center.anchor = 16, _r(height / 2 - 14), "start"
+    # The lemma's own name goes in a row of its own above the fan, where no edge runs.
+    height = LABEL_ROW + max(len(ordered) * ROW, ROW) + 16
+    center = Node(lemma, x=16, y=_r(LABEL_ROW + (height - LABEL_ROW) / 2), current=True)
+    center.label_x, center.label_y, center.anchor = 4, _r(LABEL_ROW / 2), "start"
     nodes, edges = [], []
     for i, other in enumerate(ordered):
-        y = 8 + ROW / 2 + i * ROW
+        y = LABEL_ROW + 8 + ROW / 2 + i * ROW
         node = Node(other, x=FAN_X, y=_r(y), label_x=FAN_X + 12, label_y=_r(y), anchor="start")
         nodes.append(node)
         direction = directions[other.pk]

@@ -2,7 +2,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from lexicon.content.models import Author, Cluster, Lemma, Page, Source
+from lexicon.content.models import Author, Cluster, Lemma, LemmaVersion, Page, Source
+from lexicon.content.models.versions import with_last_change
 
 
 class LemmaSitemap(Sitemap):
@@ -10,10 +11,24 @@ class LemmaSitemap(Sitemap):
     priority = 0.9
 
     def items(self):
-        return Lemma.objects.published().order_by("order", "pk").only("slug", "updated")
+        return with_last_change(Lemma.objects.published().order_by("order", "pk").only("slug", "published_at"))
 
     def lastmod(self, lemma):
-        return lemma.updated
+        return lemma.last_change
+
+
+class LemmaVersionSitemap(Sitemap):
+    """The permanent pages of published versions: they never change once written."""
+
+    changefreq = "never"
+    priority = 0.3
+
+    def items(self):
+        return LemmaVersion.objects.public().select_related("lemma").only(
+            "number", "published_at", "lemma__slug").order_by("lemma__order", "number")
+
+    def lastmod(self, version):
+        return version.published_at
 
 
 class ClusterSitemap(Sitemap):
@@ -60,6 +75,7 @@ class StaticSitemap(Sitemap):
 
 SITEMAPS = {
     "lemmas": LemmaSitemap,
+    "versies": LemmaVersionSitemap,
     "clusters": ClusterSitemap,
     "auteurs": AuthorSitemap,
     "paginas": PageSitemap,

@@ -76,6 +76,7 @@ class Hit:
     context: str = ""  # for sources: the book a chapter belongs to
     about: bool = True  # False: the lemma only mentions the words in its text
     sections: list = field(default_factory=list)
+    lead: str = ""  # a lemma's lead (plain text): what it is about, beside where the words occur
 
     @property
     def is_source(self):
@@ -343,6 +344,7 @@ def _hit(result):
         authors=getattr(result, "author_names", "") or "",
         context=context,
         about=bool(getattr(result, "about", True)),
+        lead=(getattr(result, "summary", "") or "") if result.model_name == "lemma" else "",
     )
 
 

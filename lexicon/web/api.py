@@ -17,6 +17,7 @@ from ninja.responses import NinjaJSONEncoder
 from lexicon.opendata.api.pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE
 from lexicon.opendata.api.routes import invalid_parameter_message
 from lexicon.opendata.api.routes import router as opendata_router
+from lexicon.opendata.api.versions import router as versions_router
 from lexicon.search.api import router as search_router
 
 READ_ONLY = ("GET", "HEAD", "OPTIONS")
@@ -34,6 +35,7 @@ api = NinjaAPI(
     docs_url=None,
     urls_namespace="lexicon-api",
 )
+api.add_router("", versions_router)  # before lemmas/{path:slug}/, which would swallow <slug>/versies/
 api.add_router("", opendata_router)
 api.add_router("", search_router)
 

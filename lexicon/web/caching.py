@@ -41,7 +41,7 @@ STATE_KEY = "lexicon:content-state"  # (generation, unix time of the last change
 CONTENT_MODELS = [
     "lexicon.Lemma", "lexicon.LemmaAuthor", "lexicon.CrossReference", "lexicon.Cluster",
     "lexicon.Author", "lexicon.Page", "lexicon.Source", "lexicon.SourceSection",
-    "lexicon.SlugRedirect", "lexicon.LemmaSection",
+    "lexicon.SlugRedirect", "lexicon.LemmaSection", "lexicon.LemmaVersion",
     "lexicon_search.Synonym",  # synonyms change search result pages
 ]
 

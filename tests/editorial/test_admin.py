@@ -98,8 +98,14 @@ def test_editor_submits_for_review_and_chief_publishes(client, lexicon):
     draft.refresh_from_db()
     assert draft.status == Lemma.Status.REVIEW
     client.force_login(make_user("hoofd1", "hoofdredacteur"))
-    response = client.post("/beheer/lexicon/lemma/", {"action": "publish", "_selected_action": [draft.pk]}, follow=True)
+    response = client.post("/beheer/lexicon/lemma/", {"action": "publish", "_selected_action": [draft.pk]})
+    assert 'name="change_note"' in response.content.decode()  # first the public change note
+    draft.refresh_from_db()
+    assert draft.status == Lemma.Status.REVIEW
+    response = client.post("/beheer/lexicon/lemma/", {"action": "publish", "_selected_action": [draft.pk],
+                                                      "apply": "1", "change_note": "Eerste publicatie."}, follow=True)
     assert "gepubliceerd" in response.content.decode()
+    assert list(draft.versions.values_list("number", "note")) == [(1, "Eerste publicatie.")]
     draft.refresh_from_db()
     assert draft.status == Lemma.Status.PUBLISHED and draft.published_at is not None
     assert client.get("/lemma/wederkerigheid/").status_code == 200
@@ -290,3 +296,23 @@ def test_new_lemma_cannot_take_the_old_slug_of_a_renamed_one(editor, lexicon):
     assert response.status_code == 200
     assert "was eerder het adres van ‘Sociale basis’" in response.content.decode()
     assert not Lemma.objects.filter(slug="buurtkracht").exists()
+
+
+def test_an_editor_pins_and_hides_related_lemmas_on_the_lemma_form(editor, lexicon):
+    from lexicon.content.models import RelatedChoice
+
+    other = make_lemma("Presentie", slug="presentie", order=3)
+    draft = lexicon["draft"]
+    page = editor.get(change_url(draft))
+    assert "related_choices-TOTAL_FORMS" in page.content.decode()  # the inline is there for an editor
+    data = form_data(page)
+    data.update({
+        "related_choices-TOTAL_FORMS": "2",
+        "related_choices-0-other": str(other.pk), "related_choices-0-mode": "vast", "related_choices-0-position": "0",
+        "related_choices-1-other": str(lexicon["basis"].pk), "related_choices-1-mode": "verbergen",
+        "related_choices-1-position": "1",
+    })
+    response = editor.post(change_url(draft), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert set(RelatedChoice.objects.filter(lemma=draft).values_list("other__slug", "mode")) == {
+        ("presentie", "vast"), ("sociale-basis", "verbergen")}

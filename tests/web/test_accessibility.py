@@ -55,7 +55,8 @@ def page(browser):
     context.close()
 
 
-PUBLIC_PAGES = ["/", "/lemma/sociale-basis/", "/clusters/sociaal/", "/zoeken/?q=buurt", "/beheer/login/", "/api/"]
+PUBLIC_PAGES = ["/", "/lemma/sociale-basis/", "/clusters/sociaal/", "/a-z/", "/auteurs/jos-van-der-lans/", "/zoeken/?q=buurt",
+                "/beheer/login/", "/api/"]
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)

@@ -9,9 +9,12 @@ from .lemmas import (
     WORDS_PER_MINUTE, Cluster, CrossReference, Lemma, LemmaAuthor, LemmaSection, SlugRedirect, fill_urls,
     published_q,
 )
+from .related import RelatedChoice
 from .texts import Page, Source, SourceSection
+from .versions import LemmaVersion
 
 __all__ = [
-    "Author", "Cluster", "CrossReference", "Lemma", "LemmaAuthor", "LemmaSection", "Page", "SlugRedirect",
+    "Author", "Cluster", "CrossReference", "Lemma", "LemmaAuthor", "LemmaSection", "LemmaVersion", "Page",
+    "RelatedChoice", "SlugRedirect",
     "Source", "SourceSection", "WORDS_PER_MINUTE", "fill_urls", "published_q",
 ]

@@ -71,7 +71,7 @@ class Cluster(models.Model):
 
 
 # The columns a lemma card on a list page shows (see LemmaQuerySet.cards).
-CARD_FIELDS = ("title", "slug", "subtitle", "cluster")
+CARD_FIELDS = ("title", "slug", "subtitle", "cluster", "lead")
 
 
 class LemmaQuerySet(models.QuerySet):

@@ -27,7 +27,7 @@ from lexicon.editorial import workflow as editorial
 from lexicon.content import rendering, wikilinks
 from lexicon.editorial.forms import MAX_BODY_CHARS, LemmaAdminForm
 from lexicon.content.models import (
-    CrossReference, Lemma, LemmaAuthor,
+    CrossReference, Lemma, LemmaAuthor, RelatedChoice,
 )
 
 # History of a lemma includes its authorships and outgoing cross-references, so a restore
@@ -143,10 +143,27 @@ def linking_lemmas(queryset):
     return [(lemma, sources) for lemma, sources in pairs if sources]
 
 
+class RelatedChoiceInline(RowLabelledInline):
+    """Pin or hide lemmas under "Verwant" (otherwise computed from the texts, lexicon.reading.related)."""
+
+    model = RelatedChoice
+    fk_name = "lemma"
+    autocomplete_fields = ["other"]
+    extra = 0
+    fields = ["other", "mode", "position"]
+    verbose_name = gettext_lazy("keuze bij ‘Verwant’")
+    verbose_name_plural = gettext_lazy("verwante lemma’s (vastzetten of verbergen)")
+    row_labels = {
+        "other": gettext_lazy("Verwant lemma %(n)s"),
+        "mode": gettext_lazy("Keuze bij verwant lemma %(n)s"),
+        "position": gettext_lazy("Volgorde van verwant lemma %(n)s"),
+    }
+
+
 @admin.register(Lemma)
 class LemmaAdmin(VersionAdmin):
     form = LemmaAdminForm
-    inlines = [LemmaAuthorInline, CrossReferenceInline]
+    inlines = [LemmaAuthorInline, CrossReferenceInline, RelatedChoiceInline]
     list_display = ["title", "cluster", "order", "status_label", "published_at", "updated"]
     list_display_links = ["title"]
     list_filter = ["status", "cluster"]
@@ -159,7 +176,7 @@ class LemmaAdmin(VersionAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "subtitle", "cluster", "order"]}),
         (gettext_lazy("Tekst"), {"fields": ["lead", "body", "alternative_terms"]}),
-        (gettext_lazy("Publicatie"), {"fields": ["status", "published_at", "loaded_version"]}),
+        (gettext_lazy("Publicatie"), {"fields": ["status", "published_at", "change_note", "loaded_version"]}),
     ]
 
     class Media:
@@ -223,6 +240,8 @@ class LemmaAdmin(VersionAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         editorial.sync_mentions(form.instance)
+        # After the inlines: the version's byline is the saved one.
+        editorial.freeze_published(form.instance, form.cleaned_data.get("change_note", ""))
         if reversion.is_active():
             # Re-take the lemma with its final authors and references (bulk writes send no signals).
             reversion.add_to_revision(form.instance)
@@ -241,11 +260,11 @@ class LemmaAdmin(VersionAdmin):
         return super().revision_view(request, object_id, version_id, extra_context)
 
     # --- actions -----------------------------------------------------------------------
-    def _set_status(self, request, queryset, status, done_message):
+    def _set_status(self, request, queryset, status, done_message, note=""):
         changed = 0
         for lemma in queryset:
             try:
-                editorial.set_status(lemma, status, request.user)
+                editorial.set_status(lemma, status, request.user, note=note)
                 changed += 1
             except PermissionError as exc:
                 self.message_user(request, f"{lemma}: {exc}", messages.ERROR)
@@ -268,8 +287,17 @@ class LemmaAdmin(VersionAdmin):
             for problem in problems:
                 self.message_user(request, problem, messages.ERROR)
             self.message_user(request, _("Er is niets gepubliceerd: herstel eerst de links."), messages.ERROR)
-            return
-        self._set_status(request, queryset, Lemma.Status.PUBLISHED, _("%(count)s lemma('s) gepubliceerd."))
+            return None
+        if "apply" not in request.POST:
+            # A second step, as Django's delete action has: the public change note for the versions.
+            return TemplateResponse(request, "admin/lexicon/lemma/publish_note.html", {
+                **self.admin_site.each_context(request), "opts": Lemma._meta, "lemmas": queryset,
+                "title": _("Publiceren met een wijzigingsnotitie"),
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            })
+        note = " ".join(request.POST.get("change_note", "").split())[:1000]
+        self._set_status(request, queryset, Lemma.Status.PUBLISHED, _("%(count)s lemma('s) gepubliceerd."), note=note)
+        return None
 
     @admin.action(description=gettext_lazy("Depubliceren (terug naar concept)"))
     def unpublish(self, request, queryset):

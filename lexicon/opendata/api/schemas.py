@@ -132,3 +132,34 @@ class AuthorPage(_Page):
 
 class CrossReferencePage(_Page):
     results: List[CrossReferenceOut]
+
+
+class VersionSummary(Schema):
+    number: int = Field(ge=1, description="Versienummer; versie 1 is de tekst uit het boek (2022).")
+    title: str
+    published_at: datetime
+    note: str = Field(description="Openbare wijzigingsnotitie van de redactie.")
+    url: str = Field(json_schema_extra={"format": "uri"}, description="Vast adres van deze versie.")
+    api_url: str = Field(json_schema_extra={"format": "uri"})
+
+
+class VersionList(Schema):
+    lemma: LemmaRef
+    count: int = Field(ge=0)
+    results: List[VersionSummary]
+
+
+class VersionCitation(Schema):
+    apa: str
+    bibtex: str
+    ris: str
+
+
+class VersionDetail(VersionSummary):
+    lemma: LemmaRef
+    subtitle: str
+    authors: List[str]
+    lead: str
+    body_markdown: str
+    body_html: str = Field(description="Opgeschoonde HTML van de tekst.")
+    citation: VersionCitation
