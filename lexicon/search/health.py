@@ -44,7 +44,8 @@ def report():
         "zoekindex": {
             "status": found.status,
             "omschrijving": _(LABELS.get(found.status, found.status)),
-            "detail": found.detail,
+            # Counts only: a missing or unreadable index's detail names server paths and errors.
+            "detail": found.detail if found.status in (state.EMPTY, state.OUT_OF_DATE) else "",
             "documenten": found.documents,
             "lemmas": found.lemmas,
             "open_wijzigingen": found.pending,

@@ -53,6 +53,7 @@ def test_a_broken_index_gives_a_dutch_503_and_the_rest_of_the_site_works(client,
     assert state.full_state().status == expected
     health = client.get("/api/gezondheid")
     assert health.status_code == 503 and health.json()["zoekindex"]["status"] == expected
+    assert index_path() not in health.content.decode()  # no server paths for the public
     assert not os.path.exists(index_path()) or damage == "truncate"  # a search never recreates it empty
 
 
