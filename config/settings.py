@@ -2,8 +2,10 @@
 
 DATABASE_URL   default: SQLite file db.sqlite3 in the project
 SECRET_KEY     required when DEBUG is off
-DEBUG          "1"/"true" for development (default: on, except under `manage.py check --deploy`
-               where you set DEBUG=0 yourself)
+SECRET_KEY_FILE  a file holding the secret key (`make run` generates var/secret_key once)
+DEBUG          "1"/"true" for development only (`make dev`); default off: a forgotten variable
+               never shows debug pages
+SECURE_SSL_REDIRECT, SECURE_COOKIES  "0" for plain-http serving on your own machine (`make run`)
 ALLOWED_HOSTS  comma separated
 SEARCH_BACKEND "whoosh" (default) or "elasticsearch" (see README)
 CACHE_URL      shared cache for rendered pages: redis://127.0.0.1:6379/1 (also read from REDIS_URL),
@@ -35,8 +37,10 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", default=True)
+DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY and os.environ.get("SECRET_KEY_FILE"):
+    SECRET_KEY = Path(os.environ["SECRET_KEY_FILE"]).read_text(encoding="utf-8").strip()
 if not SECRET_KEY:
     if not DEBUG:
         from django.core.exceptions import ImproperlyConfigured
@@ -70,6 +74,7 @@ INSTALLED_APPS = [
     "lexicon.reading",
     "lexicon.routes",
     "lexicon.web",
+    "lexicon.backup",
     "reversion",
     "axes",
     "csp",
@@ -90,6 +95,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Too many failed logins for one account (any address) or from one address: slow down.
+    "lexicon.web.login_throttle.LoginThrottleMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -186,11 +193,14 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "lexicon.web.storage.ForgivingManifestStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# Without collectstatic, whitenoise serves static/ itself and the plain URLs are used.
+WHITENOISE_USE_FINDERS = True
 
 # Search: haystack with a Dutch Whoosh engine by default.
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "whoosh")
@@ -225,8 +235,9 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
+# A failed CSRF check under /api/ answers in the API's JSON error shape (lexicon.web.errors).
+CSRF_FAILURE_VIEW = "lexicon.web.errors.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -260,6 +271,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lexicon/lockout.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
+# On top of that lockout (lexicon.web.login_throttle): many failures for one account from any
+# addresses, or from one address for any accounts, slow that account or address down to one
+# attempt per LOGIN_THROTTLE_DELAY seconds (a throttle, not a lock: the owner can still get in).
+LOGIN_THROTTLE_ACCOUNT_FAILURES = int(os.environ.get("LOGIN_THROTTLE_ACCOUNT_FAILURES", 20))
+LOGIN_THROTTLE_ADDRESS_FAILURES = int(os.environ.get("LOGIN_THROTTLE_ADDRESS_FAILURES", 30))
+LOGIN_THROTTLE_WINDOW = int(os.environ.get("LOGIN_THROTTLE_WINDOW", 15 * 60))  # seconds
+LOGIN_THROTTLE_DELAY = int(os.environ.get("LOGIN_THROTTLE_DELAY", 30))  # seconds
 # The reader's address for the lockout and the suggestion rate limit (lexicon.web.client_ip).
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 AXES_CLIENT_IP_CALLABLE = "lexicon.web.client_ip.client_ip"

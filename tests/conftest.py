@@ -3,7 +3,7 @@ from haystack import connections
 
 
 @pytest.fixture(autouse=True)
-def _isolated_search_index(settings, tmp_path):
+def _isolated_search_index(settings, tmp_path_factory):
     """Every test gets its own empty Whoosh index, never the developer's (and the compound
     splitter forgets the words of earlier tests' texts)."""
     from lexicon.search import compounds
@@ -11,10 +11,13 @@ def _isolated_search_index(settings, tmp_path):
     compounds.reset()
     original = connections.connections_info
     connections.connections_info = {
-        "default": {**settings.HAYSTACK_CONNECTIONS["default"], "PATH": str(tmp_path / "whoosh")}
+        "default": {**settings.HAYSTACK_CONNECTIONS["default"], "PATH": str(tmp_path_factory.mktemp("index") / "whoosh")}
     }
     settings.HAYSTACK_CONNECTIONS = connections.connections_info
     connections.thread_local.connections = {}
+    # An empty index, as `make index` leaves one: a missing index is an error now (503), never
+    # silently created by a search.
+    connections["default"].get_backend().setup()
     yield
     connections.connections_info = original
     connections.thread_local.connections = {}

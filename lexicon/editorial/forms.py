@@ -51,6 +51,10 @@ class LemmaAdminForm(ReviewFields, forms.ModelForm):
         label=_("volgorde in het boek"), min_value=0, required=False,
         help_text=_("Leeg laten: het lemma komt achteraan in zijn cluster."),
     )
+    confirm_unpublish = forms.BooleanField(
+        required=False, label=_("Depubliceren bevestigen"),
+        help_text=_("Andere gepubliceerde lemma's verwijzen naar dit lemma; vink dit aan om het toch "
+                        "terug te zetten."))
     # Not a model field: it goes into the new citable version when a published text changes.
     change_note = forms.CharField(
         label=_("Openbare wijzigingsnotitie"), required=False, max_length=1000,
@@ -140,9 +144,21 @@ class LemmaAdminForm(ReviewFields, forms.ModelForm):
         if cleaned.get("publish_at"):
             self.add_error("publish_at", _("Kies ‘gepubliceerd’ om nu te publiceren, of een datum om te plannen, niet allebei."))
 
+    def _check_unpublish(self, cleaned):
+        was_published = self.instance.pk and Lemma.objects.filter(pk=self.instance.pk).published().exists()
+        if not was_published or cleaned.get("status") in (None, Lemma.Status.PUBLISHED):
+            return
+        linked = editorial.linking_lemmas(self.instance)
+        if linked and not cleaned.get("confirm_unpublish"):
+            raise forms.ValidationError(
+                _("Deze gepubliceerde lemma's verwijzen naar dit lemma: %(titles)s. Hun links worden gewone "
+                  "tekst als je het depubliceert. Vink ‘Depubliceren bevestigen’ aan om het toch te doen.")
+                % {"titles": ", ".join(lemma.title for lemma in linked)}, code="linked")
+
     def clean(self):
         cleaned = super().clean()
         self._check_publication(cleaned)
+        self._check_unpublish(cleaned)
         if self.instance.pk:
             loaded = cleaned.get("loaded_version")
             live = self.live_version or editorial.current_version(self.instance.pk)

@@ -85,6 +85,13 @@ def may_edit(user, lemma):
     return lemma.status != Lemma.Status.PUBLISHED or can_publish(user)
 
 
+def linking_lemmas(lemma):
+    """Published lemmas that link to or mention ``lemma``: their links turn into plain text and
+    their "Zie ook" loses it when ``lemma`` is unpublished."""
+    refs = CrossReference.objects.filter(target=lemma).from_published().exclude(source=lemma)
+    return refs.lemmas_at("source")
+
+
 def current_version(lemma_pk):
     return Lemma.objects.filter(pk=lemma_pk).values_list("version", flat=True).first()
 

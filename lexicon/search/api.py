@@ -9,11 +9,12 @@ from typing import Annotated, Optional
 
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from pydantic import BeforeValidator
 
-from lexicon.search import queries, schemas, suggest
+from lexicon.search import heal, queries, schemas, suggest
+from lexicon.search.state import IndexUnavailable
 
 router = Router()
 def _lenient_page(value):
@@ -34,7 +35,7 @@ PerPage = Annotated[int, _blank_is(queries.PER_PAGE)]
 def _error_schemas():
     from lexicon.opendata.api.schemas import Error
 
-    return {400: Error}
+    return {400: Error, 503: Error}
 
 
 def _query(q):
@@ -67,8 +68,14 @@ def search(request, q: Optional[str] = Q,
     query = _query(q)
     if not query:
         raise HttpError(400, _("Geef een zoekterm op met ?q=."))
-    page = queries.search(query, cluster=cluster or "", author=auteur or "", kind=soort or "", page=page,
-                          per_page=per_page, exact=precies == "1")
+    try:
+        page = queries.search(query, cluster=cluster or "", author=auteur or "", kind=soort or "", page=page,
+                              per_page=per_page, exact=precies == "1")
+    except IndexUnavailable as error:
+        from lexicon.search.views import unavailable_message
+
+        heal.schedule_rebuild()
+        raise HttpError(503, unavailable_message()) from error
     absolute = request.build_absolute_uri
     results = []
     for hit in page.results:
@@ -110,3 +117,14 @@ def search(request, q: Optional[str] = Q,
 def suggest_view(request, q: Optional[str] = Q):
     query = _query(q)
     return {"query": query, "suggestions": suggest.suggestions(query)}
+
+
+@router.get("gezondheid", response={200: dict, 503: dict}, url_name="api_health", tags=["zoeken"],
+            summary="Gezondheid van de site",
+            description="Database en zoekindex: 200 als alles werkt, anders 503 met wat er mis is "
+                        "(zoekindex ontbreekt, onleesbaar, leeg of achter).")
+def health_view(request):
+    from lexicon.search import health
+
+    healthy, data = health.report()
+    return Status(200 if healthy else 503, data)

@@ -11,7 +11,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from lexicon.search import synonyms
+        from lexicon.search import checks, synonyms  # noqa: F401 (checks registers itself)
 
         synonyms.connect_signals()
         post_migrate.connect(grant_editor_permissions, sender=self, dispatch_uid="search-editor-permissions")

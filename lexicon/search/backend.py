@@ -23,7 +23,10 @@ Differences from haystack's stock Whoosh backend, each for a reason:
   must match a majority of the clauses and more matched clauses rank first. A query string
   without a plan (haystack's AutoQuery) is parsed as before.
 """
+import hashlib
+import json
 import os
+import shutil
 import time
 from array import array
 from collections import defaultdict
@@ -50,6 +53,7 @@ from lexicon.search import compounds, planner, synonyms
 from lexicon.search.indexing import speed_up
 from lexicon.search.analysis import dutch_analyzer, spelling_analyzer
 from lexicon.search.locks import index_lock
+from lexicon.search.state import MISSING, UNREADABLE, IndexUnavailable, toc_exists
 from lexicon.search.understanding import Vocabulary
 
 # Query-time boosts per field; fields missing from the schema are skipped.
@@ -71,6 +75,24 @@ SNIPPET_CHARS = 12000  # stored prefix of the document field, the part snippets 
 SNIPPET_MATCHES = 40  # matched words considered per snippet (frequent words match hundreds of times)
 WRITER_TIMEOUT = 60.0
 PARSE_CACHE_SIZE = 256  # seconds to wait for Whoosh's write lock (after our own file lock)
+
+
+def live_frequency(reader, field, word):
+    """Documents containing ``word`` that are not deleted. Whoosh's doc_frequency() and term
+    lists still count a deleted document until its segment is merged away: an unpublished
+    lemma's words would go on being suggested ("Bedoelde u ...?", autocomplete)."""
+    if not reader.has_deletions():
+        return reader.doc_frequency(field, word)
+    try:
+        return sum(1 for _ in reader.postings(field, word).all_ids())  # postings skip deleted docs
+    except Exception:  # TermNotFound
+        return 0
+
+
+def document_digest(doc):
+    """sha1 of a prepared document (without its digest): equal digests, equal documents."""
+    items = sorted((k, v) for k, v in doc.items() if k != "digest")
+    return hashlib.sha1(json.dumps(items, default=str, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 class SnippetFormatter(HtmlFormatter):
@@ -142,7 +164,7 @@ class IndexVocabulary(Vocabulary):
         if not self.has_field:
             return 0
         try:
-            return self.searcher.reader().doc_frequency(SPELLING_FIELD, word)
+            return live_frequency(self.searcher.reader(), SPELLING_FIELD, word)
         except Exception:
             return 0
 
@@ -150,9 +172,9 @@ class IndexVocabulary(Vocabulary):
         if not self.has_field or not maxdist:
             return []
         reader = self.searcher.reader()
-        found = [(reader.doc_frequency(SPELLING_FIELD, w), w)
+        found = [(live_frequency(reader, SPELLING_FIELD, w), w)
                  for w in reader.terms_within(SPELLING_FIELD, word, maxdist, prefix=1)]
-        return [w for _f, w in sorted(found, key=lambda fw: (-fw[0], fw[1]))]
+        return [w for f, w in sorted(found, key=lambda fw: (-fw[0], fw[1])) if f]
 
     def synonyms(self):
         return synonyms.groups()
@@ -164,7 +186,7 @@ class IndexVocabulary(Vocabulary):
         names = self.searcher.schema.names()
         for stem in query_terms(word):
             for field in ("title", "alternative_terms"):
-                if field in names and reader.doc_frequency(field, stem):
+                if field in names and live_frequency(reader, field, stem):
                     return True
         return False
 
@@ -243,6 +265,21 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         self._searcher, self._stamp, self._filter_cache = None, None, {}
 
     def get_searcher(self):
+        """The shared searcher; IndexUnavailable when the index is missing or unreadable (a
+        search must then say so, never create an empty index that answers "no results")."""
+        if self.use_file_storage and not toc_exists(self.path):
+            self._drop_searcher()
+            raise IndexUnavailable(MISSING, self.path)
+        try:
+            return self._open_searcher()
+        except IndexUnavailable:
+            raise
+        except Exception as error:  # a truncated TOC or segment: struct.error, EOFError, ...
+            self._drop_searcher()
+            self.setup_complete = False
+            raise IndexUnavailable(UNREADABLE, f"{type(error).__name__}: {error}") from error
+
+    def _open_searcher(self):
         if not self.setup_complete:
             self.setup()
         if not self.use_file_storage:
@@ -286,6 +323,8 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             # Integers (lemma_id) are ID fields here: exact-match terms, not numeric ranges.
             doc[key] = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
         doc.pop("boost", None)
+        if "digest" in doc:
+            doc["digest"] = document_digest(doc)
         text = doc.get(self.content_field_name)
         if learn:  # its words may be compound parts (a bulk build read them all from the database)
             compounds.learn(text if isinstance(text, str) else "")
@@ -391,12 +430,17 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         return added
 
     def clear(self, models=None, commit=True):
-        if not self.setup_complete:
+        if models is not None and not self.setup_complete:
             self.setup()
         with index_lock(self.path):
             if models is None:
+                # Straight to the files: haystack's delete_index() opens the index first, which
+                # fails on the corrupt index a rebuild is meant to replace.
                 self._drop_searcher()
-                self.delete_index()
+                if self.use_file_storage and os.path.exists(self.path):
+                    shutil.rmtree(self.path)
+                self.setup_complete = False
+                self.setup()
                 compounds.reset()  # a rebuild reads the lexicon's vocabulary afresh
             else:
                 writer = self._writer()
@@ -738,11 +782,11 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         reader = searcher.reader()
         fixes = {}
         for word in words:
-            freq = reader.doc_frequency(SPELLING_FIELD, word)
+            freq = live_frequency(reader, SPELLING_FIELD, word)
             if freq > RARE or word in fixes:
                 continue
             if freq:
-                near = [(reader.doc_frequency(SPELLING_FIELD, w), w)
+                near = [(live_frequency(reader, SPELLING_FIELD, w), w)
                         for w in reader.terms_within(SPELLING_FIELD, word, 1, prefix=1) if w != word]
                 best = max(near) if near else None
                 if best and best[0] >= 20 * freq:
@@ -750,9 +794,10 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
                 continue
             for maxdist in (1, 2):
                 candidates = [
-                    (reader.doc_frequency(SPELLING_FIELD, w), w)
-                    for w in reader.terms_within(SPELLING_FIELD, word, maxdist, prefix=1)
-                    if w != word
+                    (freq, w) for freq, w in (
+                        (live_frequency(reader, SPELLING_FIELD, w), w)
+                        for w in reader.terms_within(SPELLING_FIELD, word, maxdist, prefix=1) if w != word)
+                    if freq  # a word only deleted documents had (unpublished, removed) is no suggestion
                 ]
                 if candidates:
                     fixes[word] = max(candidates)[1]
@@ -765,7 +810,10 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         reader = searcher.reader()
         out = []
         for btext in reader.expand_prefix(field, prefix):
-            out.append(btext if isinstance(btext, str) else btext.decode("utf-8"))
+            word = btext if isinstance(btext, str) else btext.decode("utf-8")
+            if not live_frequency(reader, field, word):
+                continue  # only in deleted documents: an unpublished lemma's words
+            out.append(word)
             if len(out) >= limit:
                 break
         return out

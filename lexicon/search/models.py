@@ -56,3 +56,25 @@ class Synonym(models.Model):
         if any(len(t) > 100 for t in terms):
             raise ValidationError({"terms": _("Een term is hooguit 100 tekens lang.")})
         self.terms = ", ".join(terms)
+
+
+class IndexChange(models.Model):
+    """One entry of the index outbox: "the index must follow object ``kind``/``object_id``".
+
+    Written in the same transaction as the change it describes (lexicon.search.signals), so a
+    crash can never keep a committed change from the index; applied after the commit and by
+    ``manage.py drain_index``. Each index directory remembers how far it has applied this log
+    (lexicon.search.outbox), so several servers with their own index converge from one database.
+    """
+
+    kind = models.CharField(max_length=20)
+    object_id = models.BigIntegerField()
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("indexwijziging")
+        verbose_name_plural = _("indexwijzigingen")
+
+    def __str__(self):
+        return f"{self.id}: {self.kind} {self.object_id}"

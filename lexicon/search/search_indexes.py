@@ -47,6 +47,9 @@ class _BaseIndex(indexes.SearchIndex):
     lead = indexes.CharField(default="")
     # Groups a lemma's documents (the lemma and its sections) so they are replaced together.
     lemma_id = indexes.IntegerField(default=0)
+    # A hash of everything else in the document (set by the backend): `reconcile_index` finds a
+    # stale document by it, also when the change is beyond the stored snippet prefix.
+    digest = indexes.CharField(indexed=False, default="")
 
 
 class LemmaIndex(_BaseIndex, indexes.Indexable):

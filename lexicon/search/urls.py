@@ -2,8 +2,9 @@
 NinjaAPI (lexicon.search.api, added in lexicon.web.api)."""
 from django.urls import path
 
-from lexicon.search import views
+from lexicon.search import health, views
 
 urlpatterns = [
     path("zoeken/", views.search, name="search"),
+    path("gezondheid/", health.health_page, name="health"),
 ]

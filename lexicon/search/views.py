@@ -6,7 +6,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from lexicon.content.models import Cluster
-from lexicon.search import queries
+from lexicon.search import heal, queries
+from lexicon.search.state import IndexUnavailable
+
+
+def unavailable_message():
+    return _("Zoeken is even niet beschikbaar: de zoekindex wordt hersteld. Probeer het over een paar "
+             "minuten opnieuw. Alle lemma's zijn intussen gewoon te lezen via de A-Z-lijst.")
 
 
 def _link(query, **params):
@@ -24,14 +30,21 @@ def search(request):
         return render(request, "lexicon/search.html", context, status=400)
     context["query"] = query
     if query:
-        page = queries.search(
-            query,
-            cluster=request.GET.get("cluster", ""),
-            author=request.GET.get("auteur", ""),
-            kind=request.GET.get("soort", ""),
-            page=request.GET.get("page"),
-            exact=request.GET.get("precies") == "1",
-        )
+        try:
+            page = queries.search(
+                query,
+                cluster=request.GET.get("cluster", ""),
+                author=request.GET.get("auteur", ""),
+                kind=request.GET.get("soort", ""),
+                page=request.GET.get("page"),
+                exact=request.GET.get("precies") == "1",
+            )
+        except IndexUnavailable:
+            heal.schedule_rebuild()
+            context["error"] = unavailable_message()
+            response = render(request, "lexicon/search.html", context, status=503)
+            response["Retry-After"] = "60"
+            return response
         context["page"] = page
         exact = "1" if request.GET.get("precies") == "1" else ""
         keep = {"cluster": page.cluster, "auteur": page.author}

@@ -10,7 +10,6 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 from ninja.responses import NinjaJSONEncoder
@@ -103,7 +102,7 @@ def endpoint_summaries():
     ]
 
 
-@require_safe
+@read_only
 def index(request):
     """Human-readable description of the API, in Dutch."""
     return render(request, "api/index.html", {

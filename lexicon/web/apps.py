@@ -10,6 +10,6 @@ class WebConfig(AppConfig):
 
     def ready(self):
         # Every content save/delete invalidates the public page cache (lexicon.web.caching).
-        from lexicon.web import caching
+        from lexicon.web import caching, login_throttle  # noqa: F401 (its signal receivers)
 
         caching.connect_signals()

@@ -169,10 +169,22 @@ def _public_message(exception):
 
 
 def not_found(request, exception=None):
+    from lexicon.web.errors import is_api
+
+    if is_api(request):
+        from lexicon.web.api import error
+
+        return error(_("Niet gevonden."), 404)
     message = _public_message(exception)
     return render(request, "404.html", {"message": message, "did_you_mean": nearest.suggestions_for_path(request.path)},
                   status=404)
 
 
 def server_error(request):
+    from lexicon.web.errors import is_api
+
+    if is_api(request):
+        from lexicon.web.api import error
+
+        return error(_("Er ging iets mis aan onze kant."), 500)
     return render(request, "500.html", status=500)

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy
 
 from lexicon.content.models import Author, Cluster, CrossReference, Page, SlugRedirect, Source, SourceSection
+from lexicon.editorial.admin.published_rule import PublishedPageRule
 
 
 @admin.register(Cluster)
@@ -14,7 +15,7 @@ class ClusterAdmin(admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(PublishedPageRule, admin.ModelAdmin):
     list_display = ["name", "sort_name", "affiliation", "is_editor"]
     list_filter = ["is_editor"]
     search_fields = ["name", "sort_name", "affiliation"]
@@ -29,6 +30,10 @@ class AuthorAdmin(admin.ModelAdmin):
                 "colofon van het boek (fixtures/editors.tsv)."),
         }),
     ]
+    revision_comment = gettext_lazy("Auteur")
+
+    def published_lemmas(self, obj):
+        return list(obj.lemmas.all()) if obj.pk else []
 
 
 class SourceSectionInline(admin.StackedInline):
@@ -57,8 +62,14 @@ class SlugRedirectAdmin(admin.ModelAdmin):
 
 
 @admin.register(CrossReference)
-class CrossReferenceAdmin(admin.ModelAdmin):
+class CrossReferenceAdmin(PublishedPageRule, admin.ModelAdmin):
     list_display = ["source", "target", "kind"]
     list_filter = ["kind"]
     search_fields = ["source__title", "target__title"]
     autocomplete_fields = ["source", "target"]
+    revision_comment = gettext_lazy("Kruisverwijzing")
+
+    def published_lemmas(self, obj):
+        # Shown on the source's page, and on the target's ("Genoemd in") only when the source is
+        # published too: the source decides.
+        return [obj.source] if obj.source_id else []

@@ -139,6 +139,12 @@ class CrossReferenceInline(RowLabelledInline):
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
 
+def linking_lemmas(queryset):
+    """[(lemma, [published lemmas that link to or mention it])] for the lemmas that have any."""
+    pairs = [(lemma, editorial.linking_lemmas(lemma)) for lemma in queryset]
+    return [(lemma, sources) for lemma, sources in pairs if sources]
+
+
 class RelatedChoiceInline(RowLabelledInline):
     """Pin or hide lemmas under "Verwant" (otherwise computed from the texts, lexicon.reading.related)."""
 
@@ -188,6 +194,15 @@ class LemmaAdmin(VersionAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         return with_placeholder(field, _("Zoek een cluster")) if db_field.name == "cluster" else field
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and obj.is_published and editorial.can_publish(request.user) \
+                and editorial.linking_lemmas(obj):
+            # Unpublishing from the form asks for the same confirmation as the action.
+            name, options = fieldsets[-1]
+            fieldsets = [*fieldsets[:-1], (name, {**options, "fields": [*options["fields"], "confirm_unpublish"]})]
+        return fieldsets
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
     def status_label(self, obj):
@@ -321,6 +336,14 @@ class LemmaAdmin(VersionAdmin):
     def unpublish(self, request, queryset):
         if not editorial.can_publish(request.user):
             raise PermissionDenied
+        linked = linking_lemmas(queryset)
+        if linked and request.POST.get("bevestigd") != "1":
+            # Their links turn into plain text and their "Zie ook" loses the lemma: ask first.
+            return TemplateResponse(request, "admin/lexicon/lemma/unpublish_confirm.html", {
+                **self.admin_site.each_context(request), "opts": Lemma._meta, "linked": linked,
+                "lemmas": list(queryset), "title": _("Depubliceren bevestigen"),
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            })
         self._set_status(request, queryset, Lemma.Status.DRAFT, _("%(count)s lemma('s) teruggezet naar concept."))
 
     # --- extra views: live preview and revision diff -----------------------------------

@@ -61,7 +61,9 @@ class Citation(Schema):
 class LemmaDetail(LemmaSummary):
     alternative_terms: List[str]
     sections: List[SectionRef]
-    body_markdown: str
+    body_markdown: str = Field(description="De tekst in Markdown zoals de pagina hem toont: links naar "
+                                           "gepubliceerde lemma's als gewone Markdown-links, links naar "
+                                           "niet-gepubliceerde lemma's als platte tekst.")
     body_html: str = Field(description="Opgeschoonde HTML van de tekst.")
     word_count: int = Field(ge=0)
     see_also: List[LemmaRef]

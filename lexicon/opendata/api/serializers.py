@@ -1,7 +1,7 @@
 """Model -> plain dict for the API. Field names are the API contract: keep them stable."""
 from django.urls import reverse
 
-from lexicon.content import citation
+from lexicon.content import citation, wikilinks
 
 
 def _iso(value):
@@ -36,6 +36,16 @@ def lemma_summary(lemma, absolute):
     }
 
 
+def public_markdown(lemma):
+    """The body as the page serves it: wiki links (and first mentions) resolved to ordinary
+    Markdown links to published lemmas, links to unpublished ones reduced to their label. The raw
+    ``[[slug]]`` would tell API readers which drafts exist."""
+    from lexicon.content.models import Lemma
+
+    return wikilinks.to_markdown(lemma.body, Lemma.objects.link_index, source_pk=lemma.pk,
+                                 autolink=wikilinks.autolink_enabled())
+
+
 def lemma_detail(lemma, absolute, see_also, mentioned_in):
     url = absolute(lemma.get_absolute_url())
     apa = citation.apa(lemma, url)
@@ -43,7 +53,7 @@ def lemma_detail(lemma, absolute, see_also, mentioned_in):
         **lemma_summary(lemma, absolute),
         "alternative_terms": lemma.alternative_terms_list,
         "sections": [{"id": entry["id"], "title": entry["name"]} for entry in lemma.toc],
-        "body_markdown": lemma.body,
+        "body_markdown": public_markdown(lemma),
         "body_html": lemma.body_html,
         "word_count": lemma.word_count,
         "see_also": [lemma_ref(other) for other in see_also],

@@ -1,0 +1,33 @@
+"""`manage.py check` (and every runserver start) reports the search index state: missing,
+unreadable, empty while lemmas are published, behind the outbox. A site with nothing published
+yet (a fresh checkout before `make data`) has nothing to search, so no warning then."""
+from django.core import checks
+
+from lexicon.search import state
+
+HINTS = {
+    state.MISSING: "Run `manage.py rebuild_index --noinput`.",
+    state.UNREADABLE: "The index is corrupt: run `manage.py rebuild_index --noinput`.",
+    state.EMPTY: "Run `manage.py rebuild_index --noinput`.",
+    state.OUT_OF_DATE: "Run `manage.py drain_index` (and schedule it: README, deployment).",
+}
+
+
+def _published_lemmas():
+    from lexicon.content.models import Lemma
+
+    try:
+        return Lemma.objects.published().count()
+    except Exception:  # no tables yet (before migrate)
+        return 0
+
+
+@checks.register("search")
+def search_index_state(app_configs=None, **kwargs):
+    if not _published_lemmas():
+        return []
+    found = state.full_state()
+    if found.status == state.OK:
+        return []
+    return [checks.Warning(f"Search index is {found.status}: {found.detail}", hint=HINTS.get(found.status),
+                           id="lexicon_search.W001")]
