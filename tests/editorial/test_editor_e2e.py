@@ -67,6 +67,8 @@ def test_write_preview_submit_publish_and_find(live_server, newsroom, browser):
     chief.check(f"input.action-select[value='{lemma.pk}']")
     chief.select_option("select[name=action]", "publish")
     chief.click("button[name=index]")
+    chief.fill("#id_change_note", "Nieuw lemma.")  # second step: the public change note
+    chief.click("input[type=submit][value='Publiceren']")
     chief.locator(".messagelist .success").wait_for()
     lemma.refresh_from_db()
     assert lemma.status == Lemma.Status.PUBLISHED
