@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "lexicon.content",
     "lexicon.editorial",
     "lexicon.importer",
+    "lexicon.literature",
     # Before haystack: its update_index command (lexicon/search/management/commands) extends haystack's.
     "lexicon.search",
     "haystack",

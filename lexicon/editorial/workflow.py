@@ -42,8 +42,9 @@ def ensure_editor_groups():
     editor.permissions.set(lexicon.filter(codename__in=EDITOR_PERMISSIONS))
     chief, _created = Group.objects.get_or_create(name=CHIEF_GROUP)
     chief.permissions.set(lexicon)
-    # Both roles manage the search synonym list (lexicon.search grants it after migrate; keep it).
-    synonyms = Permission.objects.filter(content_type__app_label="lexicon_search")
+    # Both roles manage the search synonym list and complete the cited works (lexicon.search and
+    # lexicon.literature grant these after migrate; keep them).
+    synonyms = Permission.objects.filter(content_type__app_label__in=["lexicon_search", "lexicon_literature"])
     editor.permissions.add(*synonyms)
     chief.permissions.add(*synonyms)
     create_permissions(apps.get_app_config("lexicon_editorial"), verbosity=0)

@@ -8,6 +8,7 @@ Steps, each a small function in its own module:
   structure.build_markdown                       footnotes, paragraphs, headings, lists, quotes
     (hyphenation.join_lines, diacritics.repair, quotes.normalise per paragraph: structure.Cleaner)
   crossrefs.find                                 'zie ook het lemma …' -> links + rows
+  citations.attach                               '(Bregman, 2019)' -> the cited works per lemma
 """
 import re
 from dataclasses import dataclass, field
@@ -15,7 +16,8 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 
 from . import (
-    alternative_terms, crossrefs, diacritics, editors, frontmatter, pages, repairs, residue, sections, structure,
+    alternative_terms, citations, crossrefs, diacritics, editors, frontmatter, pages, repairs, residue, sections,
+    structure,
 )
 from .errors import ImportFailed
 from .lines import Stats, make_lines
@@ -46,6 +48,7 @@ class LemmaRecord:
     lead: str
     body: str
     source_text: str = ""        # the seed lines of this lemma, for the quality report
+    works: list = field(default_factory=list)  # citations.CitedWork, in order of first citation
 
 
 @dataclass
@@ -105,6 +108,7 @@ def run(seed_path, toc_path, wordlist=None):
         for slug, name, order in CLUSTERS
     ]
     alternative_terms.attach(lemmas)  # reviewed equivalents and English terms, each with its sentence
+    citations.attach(lemmas)          # the works each lemma cites (and its own reference list)
     return ImportResult(clusters, lemmas, page_records, unique_references(references), authors, stats)
 
 

@@ -142,3 +142,29 @@ def total(reports):
 
 def replacements_summary(stats: Stats):
     return sorted(stats.replacements.items())
+
+
+@dataclass
+class LiteratureReport:
+    works: int
+    incomplete: int
+    citations: int
+    lemmas_with_works: int
+    lemmas_all_incomplete: list
+
+
+def literature_report():
+    """How many cited works (from the database) still lack a title or a place to find them."""
+    from django.db.models import Count, Q
+
+    from lexicon.literature.models import INCOMPLETE_Q, Citation, Work
+
+    per_lemma = (Citation.objects.values("lemma__slug").annotate(
+        total=Count("pk"), incomplete=Count("pk", filter=Q(work__in=Work.objects.filter(INCOMPLETE_Q)))))
+    return LiteratureReport(
+        works=Work.objects.count(),
+        incomplete=Work.objects.incomplete().count(),
+        citations=sum(Citation.objects.values_list("times", flat=True)),
+        lemmas_with_works=len(per_lemma),
+        lemmas_all_incomplete=sorted(r["lemma__slug"] for r in per_lemma if r["total"] == r["incomplete"]),
+    )

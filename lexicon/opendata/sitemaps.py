@@ -81,7 +81,7 @@ class StaticSitemap(Sitemap):
 
     def items(self):
         return ["lexicon:home", "lexicon:a_z", "lexicon:authors", "lexicon:sources", "lexicon:routes",
-                "lexicon:api_index"]
+                "lexicon:literature", "lexicon:api_index"]
 
     def location(self, name):
         return reverse(name)

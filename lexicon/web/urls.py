@@ -25,6 +25,7 @@ urlpatterns = [
     path("bronnen/<slug:slug>/<slug:anchor>/", sources.source_chapter, name="source_chapter"),
     path("", include("lexicon.editorial.suggestions.urls")),
     path("", include("lexicon.routes.urls")),
+    path("", include("lexicon.literature.urls")),
     # The search API comes before the open-data API, whose /api/ include would otherwise answer it.
     path("", include("lexicon.search.urls")),
     path("", include("lexicon.opendata.urls")),

@@ -107,6 +107,31 @@ class CrossReferenceOut(Schema):
     model_config = {"title": "CrossReference"}
 
 
+class WorkOut(Schema):
+    key: str = Field(description="Auteurs en jaar zoals geciteerd; ook het anker #lit-<key> op de lemmapagina.")
+    authors: str
+    cited_as: str = Field(description="Zoals de tekst citeert: ‘Engbersen & Sprinkhuizen’, ‘Britt et al.’.")
+    year: str = Field(description="‘2019’, ‘2012a’, ‘te verschijnen’.")
+    title: str
+    publisher: str = Field(description="Uitgever, of tijdschrift met jaargang en nummer.")
+    doi: str
+    url: str
+    complete: bool = Field(description="Onwaar: titel of vindplaats nog aan te vullen door de redactie.")
+    cited_in: List["WorkCitation"]
+
+    model_config = {"title": "Work"}
+
+
+class WorkCitation(Schema):
+    lemma: LemmaLink
+    url: str = Field(json_schema_extra={"format": "uri"}, description="De ingang in de Literatuur van het lemma.")
+    times: int = Field(ge=0, description="Hoe vaak de tekst het werk citeert (0: alleen in de literatuurlijst).")
+    sentences: List[str] = Field(description="De zinnen die het werk citeren.")
+
+
+WorkOut.model_rebuild()
+
+
 class _Page(Schema):
     count: int = Field(ge=0, description="Totaal aantal resultaten.")
     page: int = Field(ge=1)
@@ -210,3 +235,5 @@ class RouteDetail(RouteSummary):
 
 class RoutePage(_Page):
     results: List[RouteSummary]
+class WorkPage(_Page):
+    results: List[WorkOut]

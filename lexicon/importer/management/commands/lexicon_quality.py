@@ -80,6 +80,7 @@ class Command(BaseCommand):
         w("Vervangingen per soort:")
         for kind, n in quality.replacements_summary(result.stats):
             w(f"  {kind}: {n}")
+        self._literature()
         for label, kind in (("Overige onbekende woorden", "other"), ("Namen", "name"),
                             ("Afkortingen", "acronym"), ("Engelse termen", "english")):
             items = [(word, n) for word, n in t.unknown_list.most_common() if quality.classify_unknown(word) == kind]
@@ -88,3 +89,11 @@ class Command(BaseCommand):
     def _replacements(self, counter):
         if counter:
             self.stdout.write("    vervangingen: " + ", ".join(f"{k} {n}" for k, n in sorted(counter.items())))
+
+    def _literature(self):
+        lit = quality.literature_report()
+        w = self.stdout.write
+        w(f"Literatuur: {lit.works} geciteerde werken ({lit.citations} verwijzingen in {lit.lemmas_with_works} lemma's), "
+          f"waarvan {lit.incomplete} onvolledig (titel of vindplaats nog aan te vullen) en {lit.works - lit.incomplete} volledig")
+        if lit.lemmas_all_incomplete:
+            w(f"  lemma's met alleen onvolledige werken: {len(lit.lemmas_all_incomplete)}")

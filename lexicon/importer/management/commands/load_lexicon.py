@@ -11,7 +11,7 @@ from django.db import transaction
 from lexicon.content.models import Lemma
 from lexicon.content.models.versions import ensure_first_versions
 
-FIXTURES = ["fixtures/lexicon.json", "fixtures/sources.json"]
+FIXTURES = ["fixtures/lexicon.json", "fixtures/sources.json", "fixtures/literature.json"]
 
 
 class Command(BaseCommand):
