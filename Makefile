@@ -6,6 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 FIXTURE := fixtures/lexicon.json
 SOURCES_FIXTURE := fixtures/sources.json
+LITERATURE_FIXTURE := fixtures/literature.json
 SEED_DIR := fixtures/source
 # Test processes (pytest-xdist): one per core; TEST_WORKERS=0 runs in this process (for -x / pdb).
 TEST_WORKERS ?= auto
@@ -46,7 +47,7 @@ test-postgres: setup
 # Regenerate the cleaned lexicon from the seed text (the committed fixture must not change).
 fixture: setup
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py import_lexicon $(SEED_DIR)/lexicon-nabijheid-en-sociaal-werk-2022.txt --toc $(SEED_DIR)/lexicon-toc.tsv --fixture $(FIXTURE)
+	$(PY) manage.py import_lexicon $(SEED_DIR)/lexicon-nabijheid-en-sociaal-werk-2022.txt --toc $(SEED_DIR)/lexicon-toc.tsv --fixture $(FIXTURE) --literature $(LITERATURE_FIXTURE)
 
 # Regenerate the four related texts ("Bronnen") from the seeds (the committed fixture must not change).
 sources: setup

@@ -68,6 +68,9 @@ def scratch_env(workdir, database_url=None, cache="auto", **extra):
         "CACHE_URL": cache_url,
         "CACHE_KEY_PREFIX": f"bench-{secrets.token_hex(4)}",  # never sees another run's pages
         "LOG_LEVEL": "ERROR",
+        # No background build of the book (lexicon.exports) competing with what a bench measures.
+        "EXPORTS_BUILD": "off",
+        "EXPORTS_DIR": str(workdir / "exports"),
     }
     env.update({k: str(v) for k, v in extra.items()})
     return env

@@ -61,11 +61,14 @@ INSTALLED_APPS = [
     "lexicon.content",
     "lexicon.editorial",
     "lexicon.importer",
+    "lexicon.literature",
     # Before haystack: its update_index command (lexicon/search/management/commands) extends haystack's.
     "lexicon.search",
     "haystack",
     "lexicon.opendata",
+    "lexicon.exports",  # the book as PDF/EPUB and the offline web app
     "lexicon.reading",
+    "lexicon.routes",
     "lexicon.web",
     "reversion",
     "axes",
@@ -156,6 +159,12 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 600))
 # seconds (X-Accel-Expires): readers see a save at most this (+1, nginx counts whole seconds) late;
 # editors (session cookie) at once.
 FRONT_CACHE_SECONDS = int(os.environ.get("FRONT_CACHE_SECONDS", 1))
+
+# The book as files (lexicon.exports): built files live under EXPORTS_DIR, one folder per content
+# version. EXPORTS_BUILD: "process" (a background `manage.py build_exports` after a publish),
+# "thread" (in the web process) or "off" (only the command builds them).
+EXPORTS_DIR = Path(os.environ.get("EXPORTS_DIR") or BASE_DIR / "var" / "exports")
+EXPORTS_BUILD = os.environ.get("EXPORTS_BUILD", "process")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -273,3 +282,8 @@ LEXICON = {
     ],
     "PUBLISHER": "Werkplaatsen Sociaal Domein & Movisie",
 }
+
+# E-mail (review notifications): console backend unless EMAIL_URL or EMAIL_HOST is set (config/email.py).
+from config.email import email_settings  # noqa: E402
+
+globals().update(email_settings())

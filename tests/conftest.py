@@ -45,3 +45,11 @@ def browser():
         pytest.skip("needs /usr/bin/chromium (apt-get install chromium)")
     with chromium() as launched:
         yield launched
+
+
+@pytest.fixture(autouse=True)
+def _isolated_exports(settings, tmp_path):
+    """Built files go to the test's own folder, and no test starts a background build of the book
+    (tests/exports build what they need themselves)."""
+    settings.EXPORTS_DIR = tmp_path / "exports"
+    settings.EXPORTS_BUILD = "off"

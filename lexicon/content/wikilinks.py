@@ -115,8 +115,11 @@ def parse(text):
     return links
 
 
-def problems(text, index, *, source_pk=None):
-    """Dutch messages for links that would not work for a reader: unknown or unpublished targets."""
+def problems(text, index, *, source_pk=None, allow_unpublished=False, together=()):
+    """Dutch messages for links that would not work for a reader: unknown or unpublished targets.
+
+    ``allow_unpublished``: a draft may link to another draft (both will be checked again when the
+    source is published); ``together``: pks of lemmas being published with the source."""
     links = parse(text)
     if not links:
         return []
@@ -131,7 +134,7 @@ def problems(text, index, *, source_pk=None):
             messages.append(
                 _("De link [[%(target)s]] verwijst naar een lemma dat niet bestaat.") % {"target": link.target}
             )
-        elif not target.is_published and target.pk != source_pk:
+        elif not (target.is_published or allow_unpublished or target.pk == source_pk or target.pk in together):
             messages.append(
                 _("De link [[%(target)s]] verwijst naar ‘%(title)s’, dat nog niet gepubliceerd is (status: %(status)s).")
                 % {"target": link.target, "title": target.title, "status": _status_label(target.status)}

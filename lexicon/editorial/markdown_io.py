@@ -28,6 +28,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from lexicon.content.models import Author, Cluster, CrossReference, Lemma, LemmaAuthor, SlugRedirect
+from lexicon.content.models import versions
 
 FRONT_MATTER_DELIMITER = "---"
 TEXT_FIELDS = ["title", "slug", "subtitle", "lead", "alternative_terms"]
@@ -273,4 +274,6 @@ def import_directory(directory):
         for lemma in by_slug.values():
             # The revision holds each lemma with its final authors and references (bulk writes send no signals).
             reversion.add_to_revision(lemma)
+            if lemma.is_published:  # a changed published text is a new citable version
+                versions.freeze(lemma, _("Bijgewerkt via een Markdown-import."))
     return created, updated

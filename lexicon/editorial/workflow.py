@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from lexicon.content import wikilinks
 from lexicon.content.models import CrossReference, Lemma
+from lexicon.content.models import versions
 
 PUBLISH_PERMISSION = "lexicon.publish_lemma"
 EDITOR_GROUP = "redacteur"
@@ -25,6 +26,7 @@ EDITOR_PERMISSIONS = [
     "add_crossreference", "change_crossreference", "delete_crossreference", "view_crossreference",
     "add_relatedchoice", "change_relatedchoice", "delete_relatedchoice", "view_relatedchoice",
     "view_cluster", "view_suggestion", "view_slugredirect", "view_page", "view_source",
+    "view_lemmaversion",
 ]
 
 
@@ -40,11 +42,23 @@ def ensure_editor_groups():
     editor.permissions.set(lexicon.filter(codename__in=EDITOR_PERMISSIONS))
     chief, _created = Group.objects.get_or_create(name=CHIEF_GROUP)
     chief.permissions.set(lexicon)
-    # Both roles manage the search synonym list (lexicon.search grants it after migrate; keep it).
-    synonyms = Permission.objects.filter(content_type__app_label="lexicon_search")
+    # Both roles manage the search synonym list and complete the cited works (lexicon.search and
+    # lexicon.literature grant these after migrate; keep them).
+    synonyms = Permission.objects.filter(content_type__app_label__in=["lexicon_search", "lexicon_literature"])
     editor.permissions.add(*synonyms)
     chief.permissions.add(*synonyms)
+    create_permissions(apps.get_app_config("lexicon_editorial"), verbosity=0)
+    grant_review_permissions([editor, chief])
     return editor, chief
+
+
+def grant_review_permissions(groups, using="default"):
+    """Review records (app lexicon_editorial): editors view them, chief editors may do everything."""
+    from django.contrib.auth.models import Permission
+
+    perms = Permission.objects.using(using).filter(content_type__app_label="lexicon_editorial")
+    for group in groups:
+        group.permissions.add(*(perms if group.name == CHIEF_GROUP else perms.filter(codename__startswith="view_")))
 
 
 class EditConflict(Exception):
@@ -97,8 +111,10 @@ def bump_version(lemma):
     lemma.version = current_version(lemma.pk)
 
 
-def set_status(lemma, status, user, *, comment=None):
-    """Change a lemma's status as ``user``; refuses what the user's role does not allow."""
+def set_status(lemma, status, user, *, comment=None, note=""):
+    """Change a lemma's status as ``user``; refuses what the user's role does not allow. Publishing
+    freezes the text as a new citable version with the public change ``note`` (none when the text
+    equals the latest version, e.g. published again after a withdrawal)."""
     if status not in allowed_statuses(user) or (lemma.is_published and not can_publish(user)):
         raise PermissionError(_("Je mag de status van dit lemma niet op ‘%(status)s’ zetten.")
                               % {"status": Lemma.Status(status).label})
@@ -108,9 +124,19 @@ def set_status(lemma, status, user, *, comment=None):
             lemma.published_at = timezone.now()
         bump_version(lemma)
         lemma.save()
+        if status == Lemma.Status.PUBLISHED:
+            versions.freeze(lemma, note)
         reversion.set_user(user)
         reversion.set_comment(comment or _("Status gewijzigd in ‘%(status)s’.") % {"status": lemma.get_status_display()})
     return lemma
+
+
+def freeze_published(lemma, note=""):
+    """After a save through the form: a published lemma whose text, title, lead or byline changed
+    gets a new version (the first one when it was just published)."""
+    if lemma.status == Lemma.Status.PUBLISHED:
+        return versions.freeze(lemma, note)
+    return None
 
 
 def sync_mentions(lemma, index=None):

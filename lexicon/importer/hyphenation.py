@@ -19,6 +19,7 @@ TRAILING_PUNCTUATION = ".,;:!?’”)'\""
 # after the words that can also end a word ('zo-' + 'als' is 'zoals') only when not a word joined
 SUSPENDED_ALWAYS = {"en", "of", "tot", "and", "or"}
 SUSPENDED_NEXT = SUSPENDED_ALWAYS | {"als", "noch", "versus", "maar", "ook", "dan"}
+DIAERESIS = {"i": "ï", "e": "ë", "o": "ö", "u": "ü"}
 
 
 class HyphenJoiner:
@@ -39,7 +40,15 @@ class HyphenJoiner:
             # 'kosten-baten-analyse' also attests 'kosten-baten'
             self.vocabulary.update(f"{a}-{b}" for a, b in zip(parts, parts[1:]) if a and b)
 
-    def verdict(self, left, right, after_hyphen=False, before_hyphen=False):
+    def _known_with_diaeresis(self, word):
+        """Is ``word`` a word once one ë/ï/ö/ü lost after a vowel is restored ('epidemieen')?"""
+        for i in range(1, len(word)):
+            if word[i] in DIAERESIS and word[i - 1] in "aeiou":
+                if self.wordlist.exact(word[:i] + DIAERESIS[word[i]] + word[i + 1:]):
+                    return True
+        return False
+
+    def verdict(self, left, right, after_hyphen=False, before_hyphen=False, closed=False):
         """'join', 'keep' or 'suspended' for a line ending in '<left>-' followed by '<right>'.
 
         A hyphenated chain broken at a line end: when ``left`` follows a hyphen ('Achter-de-' /
@@ -55,7 +64,12 @@ class HyphenJoiner:
             return "keep"
         words = self.wordlist.lower
         merged, hyphenated = (left + core).lower(), f"{left}-{core}".lower()
-        if core.lower() in SUSPENDED_ALWAYS or (core.lower() in SUSPENDED_NEXT and merged not in words):
+        suspended = core.lower() in SUSPENDED_ALWAYS or (core.lower() in SUSPENDED_NEXT and merged not in words)
+        # 'epidemie-' + ' en, et cetera': nothing follows 'en' for a suspended compound to end in, so it is
+        # the end of the word, its ë lost to OCR ('epidemieën'); joined only when that makes a word.
+        if suspended and closed and self._known_with_diaeresis(merged):
+            return "join"
+        if suspended:
             return "suspended"
         if merged in words:
             return "join"
@@ -87,7 +101,7 @@ class HyphenJoiner:
             if "http" in token or "www." in token:
                 return text[:-1] + line if self.joins_in_url(left, right, line) else text + line
             verdict = self.verdict(left, right, after_hyphen=text[:start].endswith("-"),
-                                   before_hyphen=rest.startswith("-"))
+                                   before_hyphen=rest.startswith("-"), closed=rest[:1] in ",;:.!?)")
             if stats is not None and verdict in ("join", "keep"):
                 stats.count("hyphen-join" if verdict == "join" else "hyphen-kept")
             return text[:start] + left + {"join": "", "keep": "-", "suspended": "- "}[verdict] + line

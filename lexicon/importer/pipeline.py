@@ -8,13 +8,17 @@ Steps, each a small function in its own module:
   structure.build_markdown                       footnotes, paragraphs, headings, lists, quotes
     (hyphenation.join_lines, diacritics.repair, quotes.normalise per paragraph: structure.Cleaner)
   crossrefs.find                                 'zie ook het lemma …' -> links + rows
+  citations.attach                               '(Bregman, 2019)' -> the cited works per lemma
 """
 import re
 from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
-from . import alternative_terms, crossrefs, diacritics, frontmatter, pages, repairs, sections, structure
+from . import (
+    alternative_terms, citations, crossrefs, diacritics, editors, frontmatter, pages, repairs, residue, sections,
+    structure,
+)
 from .errors import ImportFailed
 from .lines import Stats, make_lines
 from .sourcefile import read_lines
@@ -44,6 +48,7 @@ class LemmaRecord:
     lead: str
     body: str
     source_text: str = ""        # the seed lines of this lemma, for the quality report
+    works: list = field(default_factory=list)  # citations.CitedWork, in order of first citation
 
 
 @dataclass
@@ -88,7 +93,7 @@ def run(seed_path, toc_path, wordlist=None):
         references += refs
 
     stats.section = "voorwerk"
-    page_records = build_pages(front, cleaner, titles, stats)
+    page_records, book_editors = build_pages(front, cleaner, titles, stats)
     stats.section = None
     ranges = [(1, min(e.start_line for e in toc) - 1, "voorwerk")] + [
         (e.start_line, e.end_line, slug_of[e.title]) for e in toc]
@@ -96,12 +101,14 @@ def run(seed_path, toc_path, wordlist=None):
     authors = {}
     for lemma in lemmas:
         for name in lemma.authors:
-            authors.setdefault(name, {"bio": ""})
+            authors.setdefault(name, {"bio": "", "is_editor": False})
+    editors.mark(authors, book_editors)  # the colofon's names, tied to authors in fixtures/editors.tsv
     clusters = [
         {"slug": slug, "name": name, "order": order, "description": CLUSTER_DESCRIPTIONS[slug]}
         for slug, name, order in CLUSTERS
     ]
     alternative_terms.attach(lemmas)  # reviewed equivalents and English terms, each with its sentence
+    citations.attach(lemmas)          # the works each lemma cites (and its own reference list)
     return ImportResult(clusters, lemmas, page_records, unique_references(references), authors, stats)
 
 
@@ -109,6 +116,9 @@ def lemma_record(sec, cleaner, titles, slug_of, source_by_no, stats):
     """One lemma's section -> (LemmaRecord, its cross-references as (source, target, kind, note))."""
     e = sec.entry
     body, lead = structure.build_markdown(sec.lines, cleaner, stats)
+    # Residue only the whole lemma shows ('Kl' where the lemma writes 'KI'), lead and body alike.
+    lead = residue.repair(lead, cleaner.wordlist, None, context=body)
+    body = residue.repair(body, cleaner.wordlist, stats)
     refs, body = crossrefs.find(body, titles, self_title=e.title)
     lead = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", lead)
     references = []
@@ -136,14 +146,15 @@ def unique_references(references):
 
 
 def build_pages(front, cleaner, titles, stats):
+    """(page records, the editors' names as the colofon gives them)."""
     parts = frontmatter.split_front(front)
     if parts is None:
-        return []
+        return [], []
     foreword = frontmatter.foreword_markdown(parts["foreword"], parts["foreword_author"], cleaner)
     intro, _ = structure.build_markdown(parts["intro"], cleaner, stats)
     _, intro = crossrefs.find(intro, titles)
     editors_text = cleaner.text([parts["editors_text"]]) if parts["editors_text"] else ""
-    editors = frontmatter.parse_editors(editors_text)
+    book_editors = frontmatter.parse_editors(editors_text)
     support = ""
     m = re.search(r"ondersteund vanuit (de [^,]+?, [^,]+? en de [^,]+?),", intro)
     if m:
@@ -154,5 +165,5 @@ def build_pages(front, cleaner, titles, stats):
         {"slug": "inleiding", "title": "Inleiding – over nabijheid", "author_line": "De redactie",
          "body": intro, "order": 2},
         {"slug": "colofon", "title": "Colofon", "author_line": "",
-         "body": frontmatter.colophon_markdown(editors, support), "order": 3},
-    ]
+         "body": frontmatter.colophon_markdown(book_editors, support), "order": 3},
+    ], book_editors

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from lexicon.importer import diacritics
+from lexicon.importer import diacritics, residue
 from lexicon.importer.hyphenation import LETTER, SUSPENDED_NEXT
 from lexicon.importer.lines import Stats
 from lexicon.importer.pages import HEADER_RE
@@ -79,6 +79,11 @@ class Report:
     e_acute_suspects: list = field(default_factory=list)
     stray: int = 0
     unknown_list: Counter = field(default_factory=Counter)
+    residue: Counter = field(default_factory=Counter)  # lexicon.importer.residue.find
+
+    @property
+    def residue_count(self):
+        return sum(self.residue.values())
 
     @property
     def rate_before(self):
@@ -115,6 +120,7 @@ def measure(name, source_text, markdown_text, wordlist):
         e_acute_suspects=diacritics.e_acute_suspects(out_plain, wordlist),
         stray=len(STRAY_RE.findall(markdown_text)),
         unknown_list=Counter(unknown_after),
+        residue=residue.find(markdown_text, wordlist),
     )
 
 
@@ -130,8 +136,35 @@ def total(reports):
         t.e_acute_suspects += r.e_acute_suspects
         t.stray += r.stray
         t.unknown_list.update(r.unknown_list)
+        t.residue.update(r.residue)
     return t
 
 
 def replacements_summary(stats: Stats):
     return sorted(stats.replacements.items())
+
+
+@dataclass
+class LiteratureReport:
+    works: int
+    incomplete: int
+    citations: int
+    lemmas_with_works: int
+    lemmas_all_incomplete: list
+
+
+def literature_report():
+    """How many cited works (from the database) still lack a title or a place to find them."""
+    from django.db.models import Count, Q
+
+    from lexicon.literature.models import INCOMPLETE_Q, Citation, Work
+
+    per_lemma = (Citation.objects.values("lemma__slug").annotate(
+        total=Count("pk"), incomplete=Count("pk", filter=Q(work__in=Work.objects.filter(INCOMPLETE_Q)))))
+    return LiteratureReport(
+        works=Work.objects.count(),
+        incomplete=Work.objects.incomplete().count(),
+        citations=sum(Citation.objects.values_list("times", flat=True)),
+        lemmas_with_works=len(per_lemma),
+        lemmas_all_incomplete=sorted(r["lemma__slug"] for r in per_lemma if r["total"] == r["incomplete"]),
+    )

@@ -14,6 +14,7 @@ from django.core.management.color import no_style
 from django.db import connections, transaction
 from django.utils.text import slugify
 
+from lexicon.importer import citations
 from lexicon.content.models import Author, Cluster, CrossReference, Lemma, LemmaAuthor, Page, sort_name_for
 
 FIXED_TIME = "2022-01-01T00:00:00Z"
@@ -39,7 +40,7 @@ def fixture_rows(result):
         author_pk[name] = pk
         rows.append({"model": "lexicon.author", "pk": pk, "fields": {
             "name": name, "slug": slug, "sort_name": sort_name_for(name), "affiliation": "",
-            "bio": result.authors[name].get("bio", "")}})
+            "bio": result.authors[name].get("bio", ""), "is_editor": result.authors[name].get("is_editor", False)}})
 
     lemma_pk = {}
     for lemma in sorted(result.lemmas, key=lambda x: x.order):
@@ -73,9 +74,14 @@ def fixture_json(result):
     return json.dumps(fixture_rows(result), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_fixture(result, path):
+def literature_json(result):
+    lemma_pk = {lemma.slug: lemma.order for lemma in result.lemmas}
+    return json.dumps(citations.fixture_rows(result.lemmas, lemma_pk), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_fixture(result, path, data=None):
     """Write atomically: a failed run never leaves half a fixture behind."""
-    data = fixture_json(result)
+    data = fixture_json(result) if data is None else data
     directory = os.path.dirname(os.path.abspath(path))
     os.makedirs(directory, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".lexicon-", suffix=".json")
@@ -96,6 +102,7 @@ def write_database(result, using="default"):
         for obj in serializers.deserialize("json", data, using=using):
             obj.save(using=using)
             count += 1
+        save_literature(result, using)
         # explicit PKs: move PostgreSQL sequences past them, as loaddata does
         connection = connections[using]
         statements = connection.ops.sequence_reset_sql(
@@ -105,3 +112,28 @@ def write_database(result, using="default"):
                 for sql in statements:
                     cursor.execute(sql)
     return count
+
+
+def save_literature(result, using="default"):
+    """Works by key (an editor's completion is never overwritten, only blanks are filled); the
+    citations of the imported lemmas are replaced."""
+    from lexicon.literature.models import Citation, Work
+
+    lemma_ids = dict(Lemma.objects.using(using).filter(slug__in=[x.slug for x in result.lemmas]).values_list("slug", "pk"))
+    Citation.objects.using(using).filter(lemma_id__in=lemma_ids.values()).delete()
+    rows = citations.fixture_rows(result.lemmas, lemma_ids)
+    work_by_pk = {}
+    for row in rows:
+        fields = row["fields"]
+        if row["model"] == "lexicon_literature.work":
+            work, created = Work.objects.using(using).get_or_create(key=fields["key"], defaults=fields)
+            if not created:
+                for name, value in fields.items():
+                    if value and not getattr(work, name):
+                        setattr(work, name, value)
+                work.save(using=using)
+            work_by_pk[row["pk"]] = work
+        else:
+            Citation.objects.using(using).create(
+                lemma_id=fields["lemma"], work=work_by_pk[fields["work"]], sentences=fields["sentences"],
+                times=fields["times"], in_reference_list=fields["in_reference_list"], position=fields["position"])

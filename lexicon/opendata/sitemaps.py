@@ -2,7 +2,9 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from lexicon.content.models import Author, Cluster, Lemma, Page, Source
+from lexicon.content.models import Author, Cluster, Lemma, LemmaVersion, Page, Source
+from lexicon.content.models.versions import with_last_change
+from lexicon.routes.models import Route
 
 
 class LemmaSitemap(Sitemap):
@@ -10,10 +12,24 @@ class LemmaSitemap(Sitemap):
     priority = 0.9
 
     def items(self):
-        return Lemma.objects.published().order_by("order", "pk").only("slug", "updated")
+        return with_last_change(Lemma.objects.published().order_by("order", "pk").only("slug", "published_at"))
 
     def lastmod(self, lemma):
-        return lemma.updated
+        return lemma.last_change
+
+
+class LemmaVersionSitemap(Sitemap):
+    """The permanent pages of published versions: they never change once written."""
+
+    changefreq = "never"
+    priority = 0.3
+
+    def items(self):
+        return LemmaVersion.objects.public().select_related("lemma").only(
+            "number", "published_at", "lemma__slug").order_by("lemma__order", "number")
+
+    def lastmod(self, version):
+        return version.published_at
 
 
 class ClusterSitemap(Sitemap):
@@ -48,11 +64,24 @@ class SourceSitemap(Sitemap):
         return Source.objects.all()
 
 
+class RouteSitemap(Sitemap):
+    """Published reading paths (lexicon.routes); their printable readers are left out (noindex)."""
+
+    priority = 0.6
+
+    def items(self):
+        return Route.objects.published().order_by("title", "pk").only("slug", "updated")
+
+    def lastmod(self, route):
+        return route.updated
+
+
 class StaticSitemap(Sitemap):
     priority = 0.7
 
     def items(self):
-        return ["lexicon:home", "lexicon:a_z", "lexicon:authors", "lexicon:sources", "lexicon:api_index"]
+        return ["lexicon:home", "lexicon:a_z", "lexicon:authors", "lexicon:sources", "lexicon:routes",
+                "lexicon:literature", "lexicon:api_index"]
 
     def location(self, name):
         return reverse(name)
@@ -60,9 +89,11 @@ class StaticSitemap(Sitemap):
 
 SITEMAPS = {
     "lemmas": LemmaSitemap,
+    "versies": LemmaVersionSitemap,
     "clusters": ClusterSitemap,
     "auteurs": AuthorSitemap,
     "paginas": PageSitemap,
     "bronnen": SourceSitemap,
+    "leesroutes": RouteSitemap,
     "overzichten": StaticSitemap,
 }

@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 
 from lexicon.content import citation
 from lexicon.content.models import Lemma
+from lexicon.content.models.versions import latest_version
 
 # json.dumps does not escape these; inside <script> they could close the element early.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -70,7 +71,12 @@ def lemma_jsonld(lemma, url, request=None):
         data["subjectOf"]["alternativeHeadline"] = lemma.subtitle
     if lemma.published_at:
         data["subjectOf"]["datePublished"] = lemma.published_at.isoformat()
-    if lemma.updated:
+    latest = latest_version(lemma)
+    if latest is not None:
+        # The true date of the text as published, not the last save of the row (issue 13).
+        data["subjectOf"]["dateModified"] = latest.published_at.isoformat()
+        data["subjectOf"]["version"] = str(latest.number)
+    elif lemma.updated:
         data["subjectOf"]["dateModified"] = lemma.updated.isoformat()
     return data
 

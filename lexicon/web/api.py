@@ -17,7 +17,9 @@ from ninja.responses import NinjaJSONEncoder
 
 from lexicon.opendata.api.pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE
 from lexicon.opendata.api.routes import invalid_parameter_message
+from lexicon.opendata.api.leesroutes import router as routes_router
 from lexicon.opendata.api.routes import router as opendata_router
+from lexicon.opendata.api.versions import router as versions_router
 from lexicon.search.api import router as search_router
 
 READ_ONLY = ("GET", "HEAD", "OPTIONS")
@@ -26,8 +28,8 @@ api = NinjaAPI(
     title=f"{settings.LEXICON['TITLE']} – API",
     version="1.0.0",
     description=(
-        "Alleen-lezen JSON-API van het lexicon: gepubliceerde lemma's, clusters, auteurs en "
-        "kruisverwijzingen, en zoeken. Lijsten zijn gepagineerd met ?page= en ?per_page= "
+        "Alleen-lezen JSON-API van het lexicon: gepubliceerde lemma's, clusters, auteurs, "
+        "kruisverwijzingen en leesroutes, en zoeken. Lijsten zijn gepagineerd met ?page= en ?per_page= "
         f"(standaard {DEFAULT_PER_PAGE}, hoogstens {MAX_PER_PAGE}). Fouten zijn JSON met een "
         "Nederlandse melding in het veld ‘fout’."
     ),
@@ -35,8 +37,10 @@ api = NinjaAPI(
     docs_url=None,
     urls_namespace="lexicon-api",
 )
+api.add_router("", versions_router)  # before lemmas/{path:slug}/, which would swallow <slug>/versies/
 api.add_router("", opendata_router)
 api.add_router("", search_router)
+api.add_router("", routes_router)
 
 
 def error(message, status):

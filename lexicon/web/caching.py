@@ -41,14 +41,15 @@ STATE_KEY = "lexicon:content-state"  # (generation, unix time of the last change
 CONTENT_MODELS = [
     "lexicon.Lemma", "lexicon.LemmaAuthor", "lexicon.CrossReference", "lexicon.Cluster",
     "lexicon.Author", "lexicon.Page", "lexicon.Source", "lexicon.SourceSection",
-    "lexicon.SlugRedirect", "lexicon.LemmaSection",
+    "lexicon.SlugRedirect", "lexicon.LemmaSection", "lexicon.LemmaVersion",
     "lexicon.RelatedChoice",  # the editors' pins and hides under "Verwant"
     "lexicon_search.Synonym",  # synonyms change search result pages
 ]
 
 EXCLUDED_PREFIXES = ("/beheer/", "/api/", "/static/", "/media/")
-# Reader-suggestion forms (/suggestie/, /lemma/<slug>/suggestie/) carry a CSRF token.
-EXCLUDED_PATH_RE = re.compile(r"(^|/)suggestie(/|$)")
+# Reader-suggestion forms (/suggestie/, /lemma/<slug>/suggestie/) carry a CSRF token; an invited
+# reviewer's draft (/meelezen/<token>/) is private.
+EXCLUDED_PATH_RE = re.compile(r"(^|/)suggestie(/|$)|^/meelezen/")
 # Vary headers a stored page may carry: the key does not depend on them (one language; only
 # requests without a session cookie are served, and those all get the same page).
 HARMLESS_VARY = {"cookie", "accept-language"}

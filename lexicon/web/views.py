@@ -6,9 +6,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from lexicon.web import caching
+from lexicon.web import caching, nearest
 from lexicon.content import citation
 from lexicon.content.models import Author, Cluster, CrossReference, Lemma, Page, SlugRedirect, Source
+from lexicon.content.models.versions import with_last_change
 from lexicon.web.pagination import paginate
 from lexicon.content.rendering import initial_letter
 from lexicon.reading.page import lemma_page_context
@@ -25,7 +26,8 @@ def home(request):
         Prefetch("lemmas", queryset=published.only("title", "slug", "order", "cluster_id", "lead")[:HOME_LEMMAS_PER_CLUSTER],
                  to_attr="published_lemmas")
     )
-    recent = published.for_listing().order_by("-updated")[:RECENT_CHANGES]
+    # Dated by their latest published version, not by the last save of the row (true dates).
+    recent = with_last_change(published.for_listing()).order_by("-last_change", "order")[:RECENT_CHANGES]
     intro = Page.objects.filter(slug="inleiding").only("title", "slug").first()
     return render(
         request,
@@ -158,15 +160,18 @@ def source_list(request):
     return render(request, "lexicon/source_list.html", {"sources": Source.objects.all()})
 
 
-def source_detail(request, slug):
-    source = get_object_or_404(Source, slug=slug)
-    return render(
-        request, "lexicon/source_detail.html", {"source": source, "sections": source.sections.all()}
-    )
+def _public_message(exception):
+    """A 404's own Dutch message, not Django's English default or the resolver's tried patterns."""
+    args = getattr(exception, "args", ())
+    if not args or not isinstance(args[0], str) or args[0].endswith("matches the given query."):
+        return ""
+    return args[0]
 
 
 def not_found(request, exception=None):
-    return render(request, "404.html", {"message": str(exception) if exception else ""}, status=404)
+    message = _public_message(exception)
+    return render(request, "404.html", {"message": message, "did_you_mean": nearest.suggestions_for_path(request.path)},
+                  status=404)
 
 
 def server_error(request):

@@ -37,7 +37,11 @@
     h3: function (t) { prefixLines(t, "### "); },
     list: function (t) { prefixLines(t, "- "); },
     quote: function (t) { prefixLines(t, "> "); },
-    wikilink: function (t) { wrap(t, "[[", "]]", "Titel van een lemma"); },
+    wikilink: function (t) {
+      var editor = t.closest(".md-editor");
+      if (window.LemmaPicker && editor && editor.getAttribute("data-picker-url")) { window.LemmaPicker.open(t); return; }
+      wrap(t, "[[", "]]", "Titel van een lemma");
+    },
     link: function (t) { wrap(t, "[", "](https://)", "linktekst"); },
     footnote: function (t) {
       var n = (t.value.match(/\[\^\d+\]:/g) || []).length + 1;

@@ -98,8 +98,14 @@ def test_editor_submits_for_review_and_chief_publishes(client, lexicon):
     draft.refresh_from_db()
     assert draft.status == Lemma.Status.REVIEW
     client.force_login(make_user("hoofd1", "hoofdredacteur"))
-    response = client.post("/beheer/lexicon/lemma/", {"action": "publish", "_selected_action": [draft.pk]}, follow=True)
+    response = client.post("/beheer/lexicon/lemma/", {"action": "publish", "_selected_action": [draft.pk]})
+    assert 'name="change_note"' in response.content.decode()  # first the public change note
+    draft.refresh_from_db()
+    assert draft.status == Lemma.Status.REVIEW
+    response = client.post("/beheer/lexicon/lemma/", {"action": "publish", "_selected_action": [draft.pk],
+                                                      "apply": "1", "change_note": "Eerste publicatie."}, follow=True)
     assert "gepubliceerd" in response.content.decode()
+    assert list(draft.versions.values_list("number", "note")) == [(1, "Eerste publicatie.")]
     draft.refresh_from_db()
     assert draft.status == Lemma.Status.PUBLISHED and draft.published_at is not None
     assert client.get("/lemma/wederkerigheid/").status_code == 200
@@ -135,13 +141,14 @@ def test_published_lemma_is_read_only_for_an_editor(editor, lexicon):
     assert basis.title == "Sociale basis"
 
 
-def test_link_to_missing_or_draft_lemma_is_refused_with_a_clear_message(editor, lexicon):
+def test_link_to_missing_lemma_is_refused_with_a_clear_message(editor, lexicon):
+    # A link to a draft is allowed in a draft (checked again at publication, tests/editorial/review).
     data = new_lemma_data(editor, body="Zie [[Wederkerigheid]] en [[Bestaat niet]].")
     response = editor.post(ADD, data)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "[[Wederkerigheid]]" in html and "nog niet gepubliceerd" in html
     assert "[[Bestaat niet]] verwijst naar een lemma dat niet bestaat" in html
+    assert "[[Wederkerigheid]] verwijst" not in html
     assert not Lemma.objects.filter(slug="buurtkracht").exists()
     # The editor's text is still in the form.
     assert "Zie [[Wederkerigheid]] en [[Bestaat niet]]." in html

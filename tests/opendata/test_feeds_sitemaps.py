@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from lexicon.content.models import Lemma
+from lexicon.content.models.versions import ensure_first_versions, freeze
 from tests.helpers.factories import make_author, make_clusters, make_lemma, make_pages
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +24,7 @@ def lexicon():
 
 
 def test_sitemap_lists_public_pages_with_lastmod(client, lexicon):
+    ensure_first_versions()
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)
@@ -33,13 +35,20 @@ def test_sitemap_lists_public_pages_with_lastmod(client, lexicon):
     assert "http://testserver/over/colofon/" in urls
     assert "http://testserver/" in urls
     assert not any("geheim" in u or "verborgen" in u for u in urls)
+    assert "http://testserver/lemma/sociale-basis/versies/1/" in urls
     # every listed page really exists
     for loc in urls:
         assert client.get(loc.replace("http://testserver", "")).status_code == 200, loc
 
 
 def test_atom_feed_has_published_lemmas_newest_change_first(client, lexicon):
-    Lemma.objects.get(slug="sociale-basis").save()  # changed last
+    # A new published version is a change a reader sees; a mere save of the row is not.
+    ensure_first_versions()
+    Lemma.objects.get(slug="vertrouwen").save()
+    lemma = Lemma.objects.get(slug="sociale-basis")
+    lemma.body += "\n\nEen nieuwe alinea."
+    lemma.save()
+    freeze(lemma, "Alinea over de Wmo toegevoegd.")
     response = client.get("/feed/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/atom+xml")
@@ -49,7 +58,7 @@ def test_atom_feed_has_published_lemmas_newest_change_first(client, lexicon):
     first = entries[0]
     assert first.find(f"{ATOM}link").get("href") == "http://testserver/lemma/sociale-basis/"
     assert first.findtext(f"{ATOM}updated") and first.findtext(f"{ATOM}published")
-    assert first.findtext(f"{ATOM}summary") == "Een beleidsconcept."
+    assert first.findtext(f"{ATOM}summary") == "Versie 2: Alinea over de Wmo toegevoegd.\n\nEen beleidsconcept."
     assert first.find(f"{ATOM}author").findtext(f"{ATOM}name") == "Jos van der Lans"
 
 

@@ -11,8 +11,10 @@ from .lemmas import (
 )
 from .related import RelatedChoice
 from .texts import Page, Source, SourceSection
+from .versions import LemmaVersion
 
 __all__ = [
-    "Author", "Cluster", "CrossReference", "Lemma", "LemmaAuthor", "LemmaSection", "Page", "RelatedChoice", "SlugRedirect",
+    "Author", "Cluster", "CrossReference", "Lemma", "LemmaAuthor", "LemmaSection", "LemmaVersion", "Page",
+    "RelatedChoice", "SlugRedirect",
     "Source", "SourceSection", "WORDS_PER_MINUTE", "fill_urls", "published_q",
 ]

@@ -43,6 +43,8 @@ class Author(models.Model):
     )
     affiliation = models.CharField(_("affiliatie"), max_length=300, blank=True)
     bio = models.TextField(_("over de auteur"), blank=True)
+    # From the book's colofon (fixtures/editors.tsv, through the importer); shown on the author page.
+    is_editor = models.BooleanField(_("lid van de redactie van het lexicon"), default=False)
 
     objects = AuthorQuerySet.as_manager()
 

@@ -1,5 +1,7 @@
 """The texts around the lemmas: the Over-pages (voorwoord, inleiding, colofon) and the sources."""
 from django.db import models
+from django.db.models import Sum
+from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -37,6 +39,11 @@ class Page(models.Model):
         )
 
 
+# A source longer than this (Markdown characters) is read chapter by chapter, each on its own page
+# under a contents page: Duyvendak & Tonkens is some 450,000 characters, 340 phone screens on one page.
+PAGED_MIN_CHARS = 30_000
+
+
 class Source(models.Model):
     """A related text the lexicon cites or answers ("Bronnen")."""
 
@@ -59,6 +66,14 @@ class Source(models.Model):
     def get_absolute_url(self):
         return reverse("lexicon:source", args=[self.slug])
 
+    @cached_property
+    def paged(self):
+        """Is this source read chapter by chapter (see PAGED_MIN_CHARS)?"""
+        if self.pk is None:
+            return False
+        total = self.sections.aggregate(chars=Sum(Length("body")))["chars"] or 0
+        return total > PAGED_MIN_CHARS and self.sections.count() > 1
+
 
 class SourceSection(models.Model):
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="sections")
@@ -77,6 +92,8 @@ class SourceSection(models.Model):
         return f"{self.source}: {self.title}"
 
     def get_absolute_url(self):
+        if self.source.paged:
+            return reverse("lexicon:source_chapter", args=[self.source.slug, self.anchor])
         return f"{self.source.get_absolute_url()}#{self.anchor}"
 
     @cached_property

@@ -2,7 +2,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy
 
-from lexicon.editorial.admin import catalogue, lemmas  # noqa: F401  (registrations)
+from lexicon.editorial.admin import catalogue, lemmas, versions  # noqa: F401  (registrations)
+from lexicon.editorial.review import admin as review  # noqa: F401
 from lexicon.editorial.suggestions import admin as suggestions  # noqa: F401
 
 admin.site.site_header = gettext_lazy("Lexicon nabijheid – redactie")

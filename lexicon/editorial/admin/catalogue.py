@@ -1,6 +1,7 @@
 """Admin of what surrounds the lemmas: clusters, authors, the Over-pages, sources, old slugs and
 cross-references as a list."""
 from django.contrib import admin
+from django.utils.translation import gettext_lazy
 
 from lexicon.content.models import Author, Cluster, CrossReference, Page, SlugRedirect, Source, SourceSection
 
@@ -14,9 +15,20 @@ class ClusterAdmin(admin.ModelAdmin):
 
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):
-    list_display = ["name", "sort_name", "affiliation"]
+    list_display = ["name", "sort_name", "affiliation", "is_editor"]
+    list_filter = ["is_editor"]
     search_fields = ["name", "sort_name", "affiliation"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "sort_name"]}),
+        (gettext_lazy("Op de auteurspagina"), {
+            "fields": ["affiliation", "bio", "is_editor"],
+            "description": gettext_lazy(
+                "Optioneel. De affiliatie (bijvoorbeeld ‘lector Sociale Nabijheid, Hogeschool van Amsterdam’) en een "
+                "korte bio van een paar zinnen staan op de openbare auteurspagina. ‘Lid van de redactie’ komt uit het "
+                "colofon van het boek (fixtures/editors.tsv)."),
+        }),
+    ]
 
 
 class SourceSectionInline(admin.StackedInline):

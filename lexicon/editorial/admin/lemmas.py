@@ -23,6 +23,8 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from lexicon.editorial import revision_diff
+from lexicon.editorial.review import admin_hooks as review_hooks
+from lexicon.editorial.review import services as review
 from lexicon.editorial import workflow as editorial
 from lexicon.content import rendering, wikilinks
 from lexicon.editorial.forms import MAX_BODY_CHARS, LemmaAdminForm
@@ -170,11 +172,18 @@ class LemmaAdmin(VersionAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "subtitle", "cluster", "order"]}),
         (gettext_lazy("Tekst"), {"fields": ["lead", "body", "alternative_terms"]}),
-        (gettext_lazy("Publicatie"), {"fields": ["status", "published_at", "loaded_version"]}),
+        (gettext_lazy("Publicatie"), {"fields": ["status", "published_at", "change_note", "loaded_version"]}),
+        (gettext_lazy("Review en wijzigingsnotitie"), {"fields": ["reviewer", "review_note", "edit_summary", "publish_at"]}),
     ]
 
     class Media:
         css = {"all": ["css/lemma_editor.css"]}  # status badges in the list
+
+    def get_fieldsets(self, request, obj=None):
+        if editorial.can_publish(request.user):
+            return self.fieldsets
+        return [(name, {**options, "fields": [f for f in options["fields"] if f != "publish_at"]})
+                for name, options in self.fieldsets]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -211,8 +220,23 @@ class LemmaAdmin(VersionAdmin):
             ))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        if hasattr(request, "_lemma_form"):
+            review_hooks.set_revision_comment(request._lemma_form, entry.get_change_message())
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        if hasattr(request, "_lemma_form"):
+            review_hooks.set_revision_comment(request._lemma_form, entry.get_change_message())
+        return entry
+
     def save_model(self, request, obj, form, change):
+        request._lemma_form = form  # for the history comment (log_change runs after the save)
         if not change:
+            if obj.order is None:
+                review.place_at_end_of_cluster(obj)
             obj.save()
             return
         loaded = form.cleaned_data.get("loaded_version")
@@ -225,6 +249,13 @@ class LemmaAdmin(VersionAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         editorial.sync_mentions(form.instance)
+        scheduled = review_hooks.after_save(request, form)
+        if scheduled:
+            messages.info(request, scheduled)
+        # After the inlines: the version's byline is the saved one. Without a public note of its
+        # own, the editor's edit summary is offered as the change note.
+        data = form.cleaned_data
+        editorial.freeze_published(form.instance, data.get("change_note", "") or data.get("edit_summary", ""))
         if reversion.is_active():
             # Re-take the lemma with its final authors and references (bulk writes send no signals).
             reversion.add_to_revision(form.instance)
@@ -243,11 +274,11 @@ class LemmaAdmin(VersionAdmin):
         return super().revision_view(request, object_id, version_id, extra_context)
 
     # --- actions -----------------------------------------------------------------------
-    def _set_status(self, request, queryset, status, done_message):
+    def _set_status(self, request, queryset, status, done_message, note=""):
         changed = 0
         for lemma in queryset:
             try:
-                editorial.set_status(lemma, status, request.user)
+                editorial.set_status(lemma, status, request.user, note=note)
                 changed += 1
             except PermissionError as exc:
                 self.message_user(request, f"{lemma}: {exc}", messages.ERROR)
@@ -257,21 +288,34 @@ class LemmaAdmin(VersionAdmin):
     @admin.action(description=gettext_lazy("Aanbieden voor review"), permissions=["change"])
     def submit_for_review(self, request, queryset):
         self._set_status(request, queryset, Lemma.Status.REVIEW, _("%(count)s lemma('s) aangeboden voor review."))
+        for lemma in queryset:
+            if lemma.status == Lemma.Status.REVIEW:
+                review.submit_for_review(lemma, request.user)
 
     @admin.action(description=gettext_lazy("Publiceren"))
     def publish(self, request, queryset):
         if not editorial.can_publish(request.user):
             raise PermissionDenied
-        problems = []
-        for lemma in queryset:
-            for problem in wikilinks.problems(lemma.body, Lemma.objects.link_index, source_pk=lemma.pk):
-                problems.append(f"{lemma}: {problem}")
+        problems = review.publish_problems(list(queryset))
         if problems:
             for problem in problems:
                 self.message_user(request, problem, messages.ERROR)
             self.message_user(request, _("Er is niets gepubliceerd: herstel eerst de links."), messages.ERROR)
-            return
-        self._set_status(request, queryset, Lemma.Status.PUBLISHED, _("%(count)s lemma('s) gepubliceerd."))
+            return None
+        if "apply" not in request.POST:
+            # A second step, as Django's delete action has: the public change note for the versions.
+            return TemplateResponse(request, "admin/lexicon/lemma/publish_note.html", {
+                **self.admin_site.each_context(request), "opts": Lemma._meta, "lemmas": queryset,
+                "title": _("Publiceren met een wijzigingsnotitie"),
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            })
+        note = " ".join(request.POST.get("change_note", "").split())[:1000]
+        self._set_status(request, queryset, Lemma.Status.PUBLISHED, _("%(count)s lemma('s) gepubliceerd."), note=note)
+        for lemma in queryset:
+            review.close_requests(lemma)
+            if lemma.status == Lemma.Status.PUBLISHED:
+                review.record_summary(lemma, request.user, note)
+        return None
 
     @admin.action(description=gettext_lazy("Depubliceren (terug naar concept)"))
     def unpublish(self, request, queryset):

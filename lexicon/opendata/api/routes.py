@@ -10,7 +10,7 @@ from ninja import Query, Router
 from pydantic import BeforeValidator
 
 from lexicon.content.models import Author, Cluster, CrossReference, Lemma
-from lexicon.opendata.api import schemas, serializers
+from lexicon.opendata.api import literature, schemas, serializers
 from lexicon.opendata.api.pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_PAGE, ApiError, paginate
 
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]{1,200}$"
@@ -144,6 +144,18 @@ def cross_reference_list(request, page: PageParam = PAGE, per_page: PerPageParam
     refs = refs.order_by("source__order", "target__order", "kind", "pk")
     items, envelope = paginate(request, refs, absolute, page, per_page)
     return {**envelope, "results": [serializers.cross_reference(ref, absolute) for ref in items]}
+
+
+@router.get("literatuur/", response={200: schemas.WorkPage, **ERRORS}, url_name="api_literature",
+            tags=["literatuur"], summary="Geciteerde werken",
+            description="Werken die gepubliceerde lemma's citeren, op auteur; met de citerende zinnen per lemma.")
+def literature_list(request, page: PageParam = PAGE, per_page: PerPageParam = PER_PAGE,
+                    lemma: SlugParam = _slug_filter("Alleen werken die dit lemma citeert (slug)."),
+                    onvolledig: Optional[bool] = Query(None, description="Alleen (on)volledige werken.")):
+    absolute = _absolute(request)
+    works = literature.works_for_api(lemma, onvolledig)
+    items, envelope = paginate(request, works, absolute, page, per_page)
+    return {**envelope, "results": literature.serialize(items, absolute)}
 
 
 def invalid_parameter_message(name, error_type):

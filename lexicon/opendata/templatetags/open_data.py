@@ -21,6 +21,7 @@ def lemma_structured_data(context, lemma, url):
         "lemma": lemma,
         "url": url,
         "jsonld_script": structured_data.script_tag(structured_data.lemma_jsonld(lemma, url, request)),
+        "modified": getattr(structured_data.latest_version(lemma), "published_at", None) or lemma.updated,
         "site_name": structured_data.site_name(),
     }
 

@@ -18,6 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("seed", help="de ruwe boektekst (UTF-8)")
         parser.add_argument("--toc", required=True, help="de inhoudsopgave van de redactie (TSV)")
         parser.add_argument("--fixture", help="schrijf ook een JSON-fixture naar dit pad")
+        parser.add_argument("--literature", help="schrijf ook de geciteerde werken als JSON-fixture naar dit pad")
         parser.add_argument("--no-database", action="store_true", help="schrijf niets naar de database")
 
     def handle(self, *args, **options):
@@ -33,9 +34,13 @@ class Command(BaseCommand):
         if options["fixture"]:
             writer.write_fixture(result, options["fixture"])
             self.stdout.write(f"Fixture geschreven: {options['fixture']}")
+        if options["literature"]:
+            writer.write_fixture(result, options["literature"], writer.literature_json(result))
+            self.stdout.write(f"Fixture geschreven: {options['literature']}")
         self.stdout.write(
             f"{len(result.lemmas)} lemma's, {len(result.authors)} auteurs, {len(result.pages)} pagina's, "
-            f"{len(result.references)} kruisverwijzingen."
+            f"{len(result.references)} kruisverwijzingen, "
+            f"{sum(w.times for x in result.lemmas for w in x.works)} literatuurverwijzingen."
         )
         for kind, n in quality.replacements_summary(result.stats):
             self.stdout.write(f"  {kind}: {n}", style_func=None)

@@ -2,7 +2,8 @@
 
 Per lemma and in total: words in the source vs words imported, share of words unknown to the
 Dutch word list before and after cleaning, remaining line-end hyphen candidates, page-header
-fragments and é-for-ë suspects, and the replacements the importer made, by kind.
+fragments, é-for-ë suspects, OCR residue (lexicon.importer.residue: 'Kl' beside 'KI', broken fixed
+expressions) and words the word list does not know, with their counts, and the replacements the importer made, by kind.
 The imported text is read from the database (after `loaddata fixtures/lexicon.json`).
 """
 from django.core.management.base import BaseCommand, CommandError
@@ -72,9 +73,14 @@ class Command(BaseCommand):
         w(f"  resterende paginakoppen: {t.header_fragments}")
         w(f"  resterende é-voor-ë-verdachten: {len(t.e_acute_suspects)} {sorted(set(t.e_acute_suspects))}")
         w(f"  losse tekens (¢, ®, [): {t.stray}")
+        w(f"  OCR-restanten (l voor I in afkortingen als ‘Kl’ naast ‘KI’, kapotte vaste uitdrukkingen): "
+          f"{t.residue_count} {dict(t.residue.most_common())}")
+        w(f"  woorden die de woordenlijst niet kent, zonder namen, afkortingen en Engelse termen: "
+          f"{sum(n for word, n in t.unknown_list.items() if quality.classify_unknown(word) == 'other')}")
         w("Vervangingen per soort:")
         for kind, n in quality.replacements_summary(result.stats):
             w(f"  {kind}: {n}")
+        self._literature()
         for label, kind in (("Overige onbekende woorden", "other"), ("Namen", "name"),
                             ("Afkortingen", "acronym"), ("Engelse termen", "english")):
             items = [(word, n) for word, n in t.unknown_list.most_common() if quality.classify_unknown(word) == kind]
@@ -83,3 +89,11 @@ class Command(BaseCommand):
     def _replacements(self, counter):
         if counter:
             self.stdout.write("    vervangingen: " + ", ".join(f"{k} {n}" for k, n in sorted(counter.items())))
+
+    def _literature(self):
+        lit = quality.literature_report()
+        w = self.stdout.write
+        w(f"Literatuur: {lit.works} geciteerde werken ({lit.citations} verwijzingen in {lit.lemmas_with_works} lemma's), "
+          f"waarvan {lit.incomplete} onvolledig (titel of vindplaats nog aan te vullen) en {lit.works - lit.incomplete} volledig")
+        if lit.lemmas_all_incomplete:
+            w(f"  lemma's met alleen onvolledige werken: {len(lit.lemmas_all_incomplete)}")

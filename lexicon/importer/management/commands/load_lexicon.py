@@ -9,8 +9,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from lexicon.content.models import Lemma
+from lexicon.content.models.versions import ensure_first_versions
 
-FIXTURES = ["fixtures/lexicon.json", "fixtures/sources.json"]
+FIXTURES = ["fixtures/lexicon.json", "fixtures/sources.json", "fixtures/literature.json"]
 
 
 class Command(BaseCommand):
@@ -29,4 +30,6 @@ class Command(BaseCommand):
             # 'Genoemd in' from the texts, and a first revision per lemma for the editors' history.
             call_command("link_mentions", verbosity=options["verbosity"])
             call_command("createinitialrevisions", "lexicon.Lemma", comment="Eerste versie uit het boek", verbosity=0)
+            # The book's text is version 1 of each published lemma, dated the book's date.
+            ensure_first_versions()
         self.stdout.write(self.style.SUCCESS(f"{Lemma.objects.count()} lemma's geladen."))

@@ -23,7 +23,7 @@ def grant_roles(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lexicon', '0003_editorial_groups'),
+        ('lexicon', '0004_versions_lemma_version'),
     ]
 
     operations = [

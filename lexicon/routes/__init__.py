@@ -1,0 +1,1 @@
+"""Reading paths (leesroutes): ordered routes through lemmas and sections for a course or theme."""
