@@ -67,9 +67,13 @@ def test_write_preview_submit_publish_and_find(live_server, newsroom, browser):
     chief.check(f"input.action-select[value='{lemma.pk}']")
     chief.select_option("select[name=action]", "publish")
     chief.click("button[name=index]")
+    # Second step: the public change note that goes with the new citable version.
+    chief.fill("textarea[name=change_note]", "Nieuw lemma over buurtkracht.")
+    chief.click("input[type=submit][value='Publiceren']")
     chief.locator(".messagelist .success").wait_for()
     lemma.refresh_from_db()
     assert lemma.status == Lemma.Status.PUBLISHED
+    assert list(lemma.versions.values_list("number", "note")) == [(1, "Nieuw lemma over buurtkracht.")]
 
     # A reader finds it, and the link works.
     reader = browser.new_context().new_page()
