@@ -15,6 +15,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db.models import F
+from django.db.models.functions import Abs
+
 from lexicon.content.models import Lemma, RelatedChoice
 from lexicon.content.rendering import plain_text
 
@@ -70,11 +73,10 @@ def _vectors(documents):
 
 def similarity_table():
     """{lemma pk: [most similar published lemma pks, best first]}; picklable, for a cache."""
-    published = Lemma.objects.published()
-    if published.count() > MAX_LEMMAS_FOR_SIMILARITY:
+    rows = list(Lemma.objects.published().values_list("pk", "title", "lead", "body")[: MAX_LEMMAS_FOR_SIMILARITY + 1])
+    if len(rows) > MAX_LEMMAS_FOR_SIMILARITY:
         return {}
-    documents = {pk: f"{title} {title} {lead} {plain_text(body)}"
-                 for pk, title, lead, body in published.values_list("pk", "title", "lead", "body")}
+    documents = {pk: f"{title} {title} {lead} {plain_text(body)}" for pk, title, lead, body in rows}
     vectors = _vectors(documents)
     postings = {}
     for pk, vector in vectors.items():
@@ -107,11 +109,10 @@ class Related:
 
 
 def _cluster_neighbours(lemma, published, exclude):
-    """Up to SHOWN lemmas of the same cluster, those just after this one in the book first."""
+    """Up to SHOWN lemmas of the same cluster nearest to this one in the book, in book order (one query)."""
     same = published.filter(cluster_id=lemma.cluster_id).exclude(pk__in=exclude)
-    after = list(same.filter(order__gte=lemma.order).order_by("order", "title")[:SHOWN])
-    before = list(same.filter(order__lt=lemma.order).order_by("-order", "-title")[: SHOWN - len(after)])
-    return after + before[::-1]
+    nearest = same.annotate(distance=Abs(F("order") - lemma.order)).order_by("distance", "order", "title")[:SHOWN]
+    return sorted(nearest, key=lambda other: (other.order, other.title))
 
 
 def _similar(lemma, table, exclude):

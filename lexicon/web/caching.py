@@ -42,6 +42,7 @@ CONTENT_MODELS = [
     "lexicon.Lemma", "lexicon.LemmaAuthor", "lexicon.CrossReference", "lexicon.Cluster",
     "lexicon.Author", "lexicon.Page", "lexicon.Source", "lexicon.SourceSection",
     "lexicon.SlugRedirect", "lexicon.LemmaSection", "lexicon.LemmaVersion",
+    "lexicon.RelatedChoice",  # the editors' pins and hides under "Verwant"
     "lexicon_search.Synonym",  # synonyms change search result pages
 ]
 

@@ -111,3 +111,18 @@ def test_no_page_of_the_real_lexicon_is_heavier_than_150_kb(client):
             *(f"/clusters/{slug}/" for slug in Lemma.objects.values_list("cluster__slug", flat=True).distinct())]
     sizes = {url: len(client.get(url).content) for url in urls}
     assert max(sizes.values()) <= MAX_HTML_BYTES, sorted(sizes.items(), key=lambda item: -item[1])[:3]
+
+
+def test_hiding_a_related_lemma_takes_effect_at_once(client, lexicon):
+    """The related lemmas are cached per content generation; an editor's choice starts a new one."""
+    make_lemma("Sociale teams", slug="sociale-teams", cluster=lexicon["presentie"].cluster, order=5, lead="Teams.")
+
+    def verwant():
+        side = re.search(r'<section class="related related-side".*?</section>', _html(client, "/lemma/maatwerk/"), re.S).group(0)
+        return re.findall(r'href="/lemma/([\w-]+)/"', side.split(">Verwant<")[1].split("</ul>")[0]) if ">Verwant<" in side else []
+
+    shown = verwant()
+    assert shown
+    RelatedChoice.objects.create(lemma=lexicon["maatwerk"], other=Lemma.objects.get(slug=shown[0]),
+                                 mode=RelatedChoice.Mode.HIDE)
+    assert shown[0] not in verwant()
