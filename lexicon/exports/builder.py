@@ -17,20 +17,39 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext as _
 
 from lexicon.content.models import Lemma
 from lexicon.content.signals import content_changed
+from lexicon.routes.models import Route
 from lexicon.exports import book, epub, generation, pdf, store
 
 log = logging.getLogger(__name__)
 
 BOOK_PDF, BOOK_EPUB, OFFLINE_INDEX = "lexicon.pdf", "lexicon.epub", "offline-index.json"
-CONTENT_MODELS = ["lexicon.Lemma", "lexicon.LemmaAuthor", "lexicon.Cluster", "lexicon.Author", "lexicon.Page"]
+CONTENT_MODELS = ["lexicon.Lemma", "lexicon.LemmaAuthor", "lexicon.Cluster", "lexicon.Author", "lexicon.Page",
+                  "lexicon_routes.Route", "lexicon_routes.RouteStep"]
 SPAWN_GUARD_SECONDS = 10  # do not start a second build process while the first is starting
 
 
 def lemma_pdf_name(slug):
     return f"lemma/{slug}.pdf"
+
+
+def route_pdf_name(slug):
+    return f"route/{slug}.pdf"
+
+
+def _route_subtitle(route):
+    if route.audience:
+        return _("Leesroute voor %(audience)s") % {"audience": route.audience}
+    return _("Leesroute")
+
+
+def route_book(route, gen):
+    """A reading route as a book: its published steps in order, a step of one section as that section."""
+    items = [(step.lemma, [step.anchor]) if step.anchor else step.lemma for step in route.reading_steps()]
+    return book.from_items(route.title, items, gen, subtitle=_route_subtitle(route), filename=route.slug)
 
 
 def _timed(figures, name, make):
@@ -57,6 +76,8 @@ def build(gen=None, *, lemmas=True, only=None):
     if lemmas:
         for lemma in Lemma.objects.published().for_listing():
             make(lemma_pdf_name(lemma.slug), lambda lemma=lemma: pdf.render_pdf(book.single_lemma(lemma, gen)))
+    for route in Route.objects.published():
+        make(route_pdf_name(route.slug), lambda route=route: pdf.render_pdf(route_book(route, gen)))
     store.prune(gen.key)
     return figures
 

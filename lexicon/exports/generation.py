@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from lexicon.content.models import Cluster, Lemma, LemmaAuthor, Page
+from lexicon.routes.models import Route, RouteStep
 
 # Bump when the layout of the files changes (templates, CSS), so the next build replaces them.
 FORMAT_VERSION = 1
@@ -37,13 +38,18 @@ def _rows():
     )
     pages = list(Page.objects.order_by("pk").values_list("pk", "slug", "title", "updated", "order"))
     clusters = list(Cluster.objects.order_by("pk").values_list("pk", "name", "slug", "order"))
-    return lemmas, authors, pages, clusters
+    # A route's PDF changes with its steps (its lemmas' texts are in the rows above).
+    routes = list(Route.objects.published().order_by("pk").values_list("pk", "slug", "title", "updated"))
+    steps = list(RouteStep.objects.filter(route__in=Route.objects.published()).order_by("route_id", "order", "pk")
+                 .values_list("route_id", "lemma_id", "section_anchor", "order"))
+    return lemmas, authors, pages, clusters, routes, steps
 
 
 def compute():
-    lemmas, authors, pages, clusters = _rows()
+    lemmas, authors, pages, clusters, routes, steps = _rows()
     digest = hashlib.sha256(
-        repr((FORMAT_VERSION, settings.LEXICON, settings.SITE_URL, lemmas, authors, pages, clusters)).encode()
+        repr((FORMAT_VERSION, settings.LEXICON, settings.SITE_URL, lemmas, authors, pages, clusters, routes,
+              steps)).encode()
     ).hexdigest()
     stamps = [row[5] for row in lemmas] + [row[3] for row in pages]
     return Generation(digest[:12], max(stamps) if stamps else None)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("export/lexicon.pdf", views.book_pdf, name="export_pdf"),
     path("export/lexicon.epub", views.book_epub, name="export_epub"),
     path("lemma/<slug:slug>/pdf/", views.lemma_pdf, name="lemma_pdf"),
+    path("leesroutes/<slug:slug>/pdf/", views.route_pdf, name="route_pdf"),
     path("manifest.webmanifest", offline.manifest, name="webmanifest"),
     path("sw.js", offline.service_worker, name="service_worker"),
     path("offline/", offline.search_page, name="offline_search"),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from lexicon.content.models import Lemma
 from lexicon.exports import builder, generation, store
+from lexicon.routes.models import Route
 
 RETRY_AFTER_SECONDS = 60
 CONTENT_TYPES = {".pdf": "application/pdf", ".epub": "application/epub+zip", ".json": "application/json"}
@@ -60,3 +61,11 @@ def lemma_pdf(request, slug):
         raise Http404(_("Dit lemma bestaat niet of is niet gepubliceerd."))
     return _serve(request, builder.lemma_pdf_name(lemma.slug), f"{lemma.slug}.pdf",
                   _("het lemma ‘%(title)s’ als PDF") % {"title": lemma.title})
+
+
+def route_pdf(request, slug):
+    route = Route.objects.published().filter(slug=slug).only("slug", "title").first()
+    if route is None:
+        raise Http404(_("Deze leesroute bestaat niet of is niet gepubliceerd."))
+    return _serve(request, builder.route_pdf_name(route.slug), f"leesroute-{route.slug}.pdf",
+                  _("de leesroute ‘%(title)s’ als PDF") % {"title": route.title})

@@ -139,3 +139,18 @@ def test_a_route_of_sections_keeps_only_those_sections_and_their_notes(small_lex
     assert "Sociaal werkers ontmoeten bewoners" in text and "Een tweede noot" in text
     assert "De sociale basis vraagt om vertrouwen" not in text and "Een eerste noot" not in text
     assert "Buurtteams werken wijkgericht" in text
+
+
+def test_a_reading_route_as_pdf_has_its_steps_in_order_and_only_published_lemmas(small_lexicon):
+    from lexicon.exports import builder
+    from tests.helpers.routes import make_route
+
+    route = make_route("Leesroute buurt", audience="Hbo Social Work, jaar 2", steps=[
+        small_lexicon["buurtteams"], (small_lexicon["sociale-basis"], "geschiedenis-van-de-sociale-basis"),
+        small_lexicon["geheim"],
+    ])
+    text = _text(_reader(pdf.render_pdf(builder.route_book(route, generation.current()))))
+    assert "Leesroute voor Hbo Social Work, jaar 2" in text
+    assert text.index("Buurtteams werken wijkgericht") < text.index("Sociaal werkers ontmoeten bewoners")
+    assert "De sociale basis vraagt om vertrouwen" not in text  # only the step's section
+    assert "kwartiermaken" not in text  # a draft lemma's step is left out

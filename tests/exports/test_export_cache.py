@@ -157,3 +157,31 @@ def test_the_command_builds_every_file(small_lexicon, settings, monkeypatch, fas
     for name in [builder.BOOK_PDF, builder.BOOK_EPUB, builder.OFFLINE_INDEX, "lemma/buurtteams.pdf"]:
         assert store.find(key, name), name
     assert (settings.EXPORTS_DIR / key / "lexicon.pdf").stat().st_mode & 0o044  # readable by a front server
+
+
+def test_a_published_route_is_a_pdf_from_the_cache_and_a_draft_route_is_not(client, small_lexicon, fast_renderers,
+                                                                             started):
+    from tests.helpers.routes import make_route
+
+    route = make_route("Leesroute buurt", steps=[small_lexicon["buurtteams"], small_lexicon["presentie"]])
+    make_route("Geheime route", steps=[small_lexicon["presentie"]], status="concept")
+    assert client.get(f"/leesroutes/{route.slug}/pdf/").status_code == 503  # not built yet: "wordt gemaakt"
+    assert started
+    builder.build(lemmas=False)
+    response = client.get(f"/leesroutes/{route.slug}/pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert _body(response).startswith(b"%PDF Leesroute buurt")
+    assert client.get("/leesroutes/geheime-route/pdf/").status_code == 404
+    assert f'href="/leesroutes/{route.slug}/pdf/"' in client.get(route.get_absolute_url()).content.decode()
+
+
+def test_changing_a_route_makes_a_new_version_of_the_files(small_lexicon):
+    from tests.helpers.routes import make_route
+
+    route = make_route("Leesroute buurt", steps=[small_lexicon["buurtteams"]])
+    generation.forget()
+    before = generation.current().key
+    route.steps.create(order=2, lemma=small_lexicon["presentie"], question="Wat is presentie?")
+    generation.forget()
+    assert generation.current().key != before
