@@ -25,7 +25,9 @@ from django.db import connection, transaction
 
 FORMAT, VERSION = "lexicon-backup", 1
 SKIPPED_APPS = {"contenttypes", "sessions", "axes"}
-SKIPPED_MODELS = {"auth.permission", "lexicon_search.indexchange"}
+# Derived data, not content: the index outbox, and the stored renderings with their epoch counter
+# (lexicon.content.renderings), which a restored site makes again on first read.
+SKIPPED_MODELS = {"auth.permission", "lexicon_search.indexchange", "lexicon.lemmarendering", "lexicon.renderingepoch"}
 # Any of these holding rows means the database is in use: restore refuses without --force.
 IN_USE = ["lexicon.lemma", "auth.user", "reversion.revision", "admin.logentry"]
 BATCH = 500

@@ -7,6 +7,7 @@ reader sees a published route with only the steps whose lemma is published.
 from typing import NamedTuple, Optional
 
 from django.db import models
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -102,11 +103,13 @@ class Route(models.Model):
         """The route as a reader follows it: ``ReadingStep``s in order, numbered 1..n, only the steps
         whose lemma is published. Each has its lemma (authors loaded), its section (a
         ``LemmaSection`` or None for the whole lemma) and ``body_html`` (the section's or the lemma's
-        text). Four queries however many steps. What the route page, the reader, the API, the
+        text). Five queries however many steps. What the route page, the reader, the API, the
         reading list (and a PDF of the route) are made of."""
         steps = list(
             self.steps.filter(lemma__status=LemmaStatus.PUBLISHED)
-            .select_related("lemma__cluster").prefetch_related("lemma__lemma_authors__author")
+            # Lemmas with their stored rendering (lexicon.content.renderings): no query per step.
+            .prefetch_related(Prefetch("lemma", queryset=Lemma.objects.with_rendering().select_related("cluster")),
+                              "lemma__lemma_authors__author")
             .order_by("order", "pk")
         )
         anchors = {(s.lemma_id, s.section_anchor) for s in steps if s.section_anchor}

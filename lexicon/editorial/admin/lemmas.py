@@ -185,17 +185,15 @@ class LemmaAdmin(VersionAdmin):
     class Media:
         css = {"all": ["css/lemma_editor.css"]}  # status badges in the list
 
-    def get_fieldsets(self, request, obj=None):
-        if editorial.can_publish(request.user):
-            return self.fieldsets
-        return [(name, {**options, "fields": [f for f in options["fields"] if f != "publish_at"]})
-                for name, options in self.fieldsets]
-
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         return with_placeholder(field, _("Zoek een cluster")) if db_field.name == "cluster" else field
 
     def get_fieldsets(self, request, obj=None):
+        if not editorial.can_publish(request.user):
+            # Scheduling is publishing: only the hoofdredacteur sees "Publiceren op".
+            return [(name, {**options, "fields": [f for f in options["fields"] if f != "publish_at"]})
+                    for name, options in self.fieldsets]
         fieldsets = super().get_fieldsets(request, obj)
         if obj is not None and obj.is_published and editorial.can_publish(request.user) \
                 and editorial.linking_lemmas(obj):
