@@ -47,7 +47,7 @@ from whoosh.query import And, AndMaybe, ConstantScoreQuery, Not, NullQuery, Or, 
 from whoosh.searching import ResultsPage
 
 from lexicon.search import compounds, planner, synonyms
-from lexicon.search.indexing import speed_up
+from lexicon.search.indexing import bulk_writer, speed_up
 from lexicon.search.analysis import dutch_analyzer, spelling_analyzer
 from lexicon.search.locks import index_lock
 from lexicon.search.understanding import Vocabulary
@@ -370,7 +370,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         total, done, added = sum(len(pks) for _i, _q, pks in batches), 0, 0
         with index_lock(self.path):
             # procs > 1: Whoosh's MpWriter, one analysing process per CPU, one merged segment.
-            writer = self._writer(procs=procs, limitmb=limitmb, multisegment=False)
+            writer = bulk_writer(self._writer(procs=procs, limitmb=limitmb, multisegment=False))
             try:
                 for index, qs, pks in batches:
                     for start in range(0, len(pks), chunk_size):
