@@ -14,7 +14,6 @@ Only analyzers of the known shapes take the fast path (``dutch_analyzer()`` and
 ``spelling_analyzer()`` of ``lexicon.search.analysis``); any other analyzer, or a call that is
 not indexing, is handled by Whoosh's own code.
 """
-from array import array
 from collections import defaultdict
 
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StopFilter
@@ -182,9 +181,9 @@ class TermGroupedPool:
     ``limitmb``, pickles sorted runs to disk and merges them back one posting at a time): at
     10,000 lemmas, millions of tuple comparisons. Documents are added in increasing docnum
     order, so grouping by term leaves each group already in docnum order: only the distinct
-    terms are sorted. The postings are the same and come out in the same order. Memory is
-    one docnum, one weight and the encoded value per posting (about the size the PostingPool
-    holds under its limit), with no spilling to disk."""
+    terms are sorted. The postings are the same and come out in the same order. Memory is what
+    the PostingPool holds under its limit, for all postings: no spilling to disk (about 1 GB
+    at 10,000 lemmas)."""
 
     def __init__(self):
         self.groups = {}
@@ -193,27 +192,23 @@ class TermGroupedPool:
         self.in_order = True
 
     def add(self, item):
-        fieldname, tbytes, docnum, weight, vbytes = item
-        group = self.groups.get((fieldname, tbytes))
+        # item = (fieldname, tbytes, docnum, weight, vbytes), kept as it is (one append)
+        key = item[:2]
+        group = self.groups.get(key)
         if group is None:
-            group = self.groups[(fieldname, tbytes)] = (array("l"), array("d"), [])
-            self.fieldnames.add(fieldname)
-        if docnum < self.last_docnum:
+            self.groups[key] = [item]
+            self.fieldnames.add(item[0])
+        else:
+            group.append(item)
+        if item[2] < self.last_docnum:
             self.in_order = False  # e.g. a merged reader's postings: sort each group at the end
-        self.last_docnum = docnum
-        group[0].append(docnum)
-        group[1].append(weight)
-        group[2].append(vbytes)
+        self.last_docnum = item[2]
 
     def iter_postings(self):
         groups = self.groups
         for key in sorted(groups):
-            fieldname, tbytes = key
-            postings = zip(*groups[key])
-            if not self.in_order:
-                postings = sorted(postings)
-            for docnum, weight, vbytes in postings:
-                yield fieldname, tbytes, docnum, weight, vbytes
+            group = groups[key]
+            yield from (group if self.in_order else sorted(group))
 
     items = iter_postings
 
