@@ -44,6 +44,7 @@ from whoosh.qparser import QueryParser
 from whoosh.qparser import plugins as qplugins
 from whoosh import collectors
 from whoosh.query import And, AndMaybe, ConstantScoreQuery, Not, NullQuery, Or, Phrase, Term
+from whoosh.query.compound import DefaultOr
 from whoosh.searching import ResultsPage
 
 from lexicon.search import compounds, planner, synonyms
@@ -108,6 +109,23 @@ def _positive_leaves(query):
         return
     for child in query.children():
         yield from _positive_leaves(child)
+
+
+def _split_boosts(query):
+    """(query to match and score, boosted-field copies or None) of ``AndMaybe(match, copies)``,
+    also under an ``And`` with narrowing filters (see ``boost_query`` and ``planner.build``)."""
+    if isinstance(query, AndMaybe):
+        return query.a, query.b
+    if isinstance(query, And) and query.subqueries and isinstance(query.subqueries[0], AndMaybe):
+        first = query.subqueries[0]
+        return And([first.a] + list(query.subqueries[1:]), boost=query.boost), first.b
+    return query, None
+
+
+def boost_union(copies):
+    """The Or of boosted-field copies, always as a tree of union matchers: Whoosh picks an
+    array matcher for small indexes, whose skip_to scans (and sums in another order)."""
+    return DefaultOr(copies)
 
 
 class RecordingTopCollector(collectors.TopCollector):
@@ -451,7 +469,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
                 copy = leaf.copy()
                 copy.fieldname, copy.boost = name, boost
                 copies.append(copy)
-        return AndMaybe(query, Or(copies)) if copies else query
+        return AndMaybe(query, boost_union(copies)) if copies else query
 
     def plan_query(self, searcher, plan):
         """(scoring query, per-clause match queries) for a ``QueryPlan``, or None; cached."""
@@ -617,15 +635,32 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         # Top N by score, recording every filtered match for the total and the facet counts.
         # replace=0: by default Whoosh swaps in matchers that skip documents unable to reach
         # the top N, and the total and facet counts then depended on the page asked.
+        match, boosts = _split_boosts(parsed)
+        if boosts is not None:
+            bonus = self._boost_scores(searcher, boosts, bonus)
         top = RecordingTopCollector(limit=limit, usequality=False, replace=0, bonus=bonus)
         collector = top
         if allowed is not None:
             collector = collectors.FilterCollector(collector, allow=allowed)
-        searcher.search_with_collector(parsed, collector)
+        searcher.search_with_collector(match, collector)
         results = collector.results()
         if highlight:
             self._record_matched_terms(searcher, results, parsed)
         return results, top.seen
+
+    def _boost_scores(self, searcher, boosts, bonus):
+        """docnum -> score of the boosted-field copies (plus the "most" mode bonus).
+
+        ``AndMaybe(match, copies)`` advanced the union of copies to every matching document
+        (tens of thousands for a frequent word on a large index) to add its score; the copies
+        match few documents (titles, leads, headings), so they are scored once here and added
+        by the collector: the same sums, without a skip per match."""
+        scores = dict(bonus or {})
+        collector = collectors.UnlimitedCollector()
+        searcher.search_with_collector(boosts, collector)
+        for score, docnum in collector.results().top_n:
+            scores[docnum] = score + scores.get(docnum, 0)
+        return scores
 
     def _facet_counts(self, searcher, facets, seen):
         facet_counts = {"fields": {}, "dates": {}, "queries": {}}
