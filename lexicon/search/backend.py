@@ -48,7 +48,7 @@ from whoosh.query.compound import DefaultOr
 from whoosh.searching import ResultsPage
 
 from lexicon.search import compounds, planner, synonyms
-from lexicon.search.indexing import bulk_writer, speed_up
+from lexicon.search.indexing import bulk_writer, lengths_in_memory, speed_up
 from lexicon.search.analysis import dutch_analyzer, spelling_analyzer
 from lexicon.search.locks import index_lock
 from lexicon.search.understanding import Vocabulary
@@ -272,7 +272,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             # an empty index). Reopening only happens after a write, so it costs little.
             self._drop_searcher()
             self.index = self.storage.open_index(schema=self.schema)
-            self._searcher, self._stamp = self.index.searcher(), stamp
+            self._searcher, self._stamp = lengths_in_memory(self.index.searcher()), stamp
         return self._searcher
 
     def _filter_docs(self, searcher, query):

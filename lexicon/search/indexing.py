@@ -171,7 +171,25 @@ class _LengthsInMemory:
         if column is None:
             return []
         decoded = [None] + [byte_to_length(n) for n in range(1, 256)]  # 0: Whoosh returns None
-        return [decoded[column[docnum]] for docnum in range(self.reader.doc_count_all())]
+        count = self.reader.doc_count_all()
+        try:  # a one-byte-per-document column: read it at once
+            raw = column._dbfile.get(column._basepos, min(column._count, count))
+            if column._fixedlen != 1 or len(raw) != min(column._count, count):
+                raise ValueError(column)
+            return [decoded[b] for b in raw] + [None] * (count - len(raw))
+        except (AttributeError, ValueError):
+            return [decoded[column[docnum]] for docnum in range(count)]
+
+
+def lengths_in_memory(searcher):
+    """Serve a searcher's field lengths (read for every scored document) from memory."""
+    from whoosh.codec.whoosh3 import W3PerDocReader
+
+    for reader, _base in searcher.reader().leaf_readers():
+        perdoc = getattr(reader, "_perdoc", None)
+        if type(perdoc) is W3PerDocReader:
+            perdoc.doc_field_length = _LengthsInMemory(perdoc).doc_field_length
+    return searcher
 
 
 class TermGroupedPool:

@@ -106,3 +106,25 @@ def test_bulk_writer_writes_the_same_index_as_whoosh(tmp_path):
         writer.commit()
         built.append(_postings_of(ix))
     assert built[0][0] and built[0] == built[1]
+
+
+@pytest.mark.django_db
+def test_searcher_lengths_in_memory_equal_whooshs(tmp_path):
+    from whoosh import index
+    from whoosh.fields import ID, Schema
+
+    from lexicon.search.indexing import lengths_in_memory
+
+    schema = Schema(id=ID(stored=True), text=speed_up(TEXT(analyzer=dutch_analyzer(), stored=True, chars=True)),
+                    title=TEXT(analyzer=dutch_analyzer()))
+    ix = index.create_in(str(tmp_path), schema)
+    for batch in (TRICKY, lexicon_texts()[:4]):  # two segments
+        writer = ix.writer()
+        for i, text in enumerate(batch):
+            writer.add_document(id=str(i), text=text, **({"title": text[:40]} if i % 2 else {}))
+        writer.commit(merge=False)
+    plain, fast = ix.searcher(), lengths_in_memory(ix.searcher())
+    docs = range(plain.doc_count_all())
+    for field in ("text", "title"):
+        assert [fast.doc_field_length(d, field, 1) for d in docs] == [plain.doc_field_length(d, field, 1) for d in docs]
+    assert any(fast.doc_field_length(d, "text", 1) for d in docs)
