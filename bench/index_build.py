@@ -152,8 +152,11 @@ def main():
     print(f"{'re-index one saved lemma (median of 7)':44} {one_ms / 1000:9.3f}")
     print()
     print(f"build / PostgreSQL = {seconds / pg:.1f}x; one lemma ({body_chars} characters) re-indexed in {one_ms:.0f} ms")
-    print(f"10,000-lemma target <= {TARGET_SECONDS} s: "
-          f"{'MET' if seconds <= TARGET_SECONDS else 'NOT MET'} ({seconds:.0f} s for {lemmas} lemmas)")
+    # Smaller corpora are extrapolated linearly (the build's cost is per posting).
+    at_10k = seconds * 10_000 / max(lemmas, 1)
+    print(f"10,000-lemma target <= {TARGET_SECONDS} s: {'MET' if at_10k <= TARGET_SECONDS else 'NOT MET'} "
+          f"({seconds:.0f} s wall, {cpu:.0f} s CPU for {lemmas} lemmas; about {at_10k:.0f} s wall, "
+          f"{cpu * 10_000 / max(lemmas, 1):.0f} s CPU at 10,000)")
 
 
 if __name__ == "__main__":

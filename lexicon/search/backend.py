@@ -6,7 +6,9 @@ Differences from haystack's stock Whoosh backend, each for a reason:
   highlight time (stock hard-codes an English StemmingAnalyzer for highlighting).
 * Field boosts at query time (title > alternative terms > headings > authors > body): words
   must match the document field; copies of them on the boosted fields only add to the score
-  (``boost_query``), so title matches rank first without a slow multifield match.
+  (``boost_query``), so title matches rank first without a slow multifield match. The copies
+  are scored once per query and added by the collector (``_boost_scores``), not advanced to
+  every matching document.
 * One searcher per process/thread, reused until the index changes (stock opens two new
   searchers per query: one for the query, one for the model filter). Model and narrow
   filters are Whoosh queries passed as ``filter=``, their doc sets cached per searcher.
