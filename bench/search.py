@@ -306,6 +306,8 @@ def main():
     parser.add_argument("--workdir", default="/tmp/bench_search")
     parser.add_argument("--skip-stock", action="store_true",
                         help="leave out haystack's stock engine (its 10,000-lemma build alone takes ten minutes)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep the corpus and this engine's index of an earlier run of the same size (search changes only)")
     parser.add_argument("--reuse-stock", action="store_true",
                         help="keep a stock-engine index built earlier in --workdir for the same corpus")
     args = parser.parse_args()
@@ -321,15 +323,22 @@ def main():
     queries = make_queries(paragraphs, random.Random(42), args.queries)
     rows = []
     for size in args.sizes.split(","):
-        clear_content()
         t0 = time.perf_counter()
-        if size == "real":
-            load_real()
-        else:
-            load_synthetic(int(size), paragraphs, rng)
-        lemmas = Lemma.objects.published().count()
         use_index_dir(workdir / size)
-        docs = build_whoosh("default")
+        marker = workdir / size / "corpus"
+        signature = f"{size}:{SEED_VERSION}"
+        if args.reuse and marker.exists() and marker.read_text() == signature:
+            docs = "(reused)"
+        else:
+            marker.unlink(missing_ok=True)
+            clear_content()
+            if size == "real":
+                load_real()
+            else:
+                load_synthetic(int(size), paragraphs, rng)
+            docs = build_whoosh("default")
+            marker.write_text(signature)
+        lemmas = Lemma.objects.published().count()
         if not args.skip_stock:
             build_whoosh("stock", signature=f"{args.sizes}|{size}:{lemmas}:{SEED_VERSION}" if args.reuse_stock else None)
         build_postgres()

@@ -6,7 +6,9 @@ Differences from haystack's stock Whoosh backend, each for a reason:
   highlight time (stock hard-codes an English StemmingAnalyzer for highlighting).
 * Field boosts at query time (title > alternative terms > headings > authors > body): words
   must match the document field; copies of them on the boosted fields only add to the score
-  (``boost_query``), so title matches rank first without a slow multifield match.
+  (``boost_query``), so title matches rank first without a slow multifield match. The copies
+  are scored once per query and added by the collector (``_boost_scores``), not advanced to
+  every matching document.
 * One searcher per process/thread, reused until the index changes (stock opens two new
   searchers per query: one for the query, one for the model filter). Model and narrow
   filters are Whoosh queries passed as ``filter=``, their doc sets cached per searcher.
@@ -47,10 +49,11 @@ from whoosh.qparser import QueryParser
 from whoosh.qparser import plugins as qplugins
 from whoosh import collectors
 from whoosh.query import And, AndMaybe, ConstantScoreQuery, Not, NullQuery, Or, Phrase, Term
+from whoosh.query.compound import DefaultOr
 from whoosh.searching import ResultsPage
 
 from lexicon.search import compounds, planner, synonyms
-from lexicon.search.indexing import speed_up
+from lexicon.search.indexing import bulk_writer, lengths_in_memory, speed_up
 from lexicon.search.analysis import dutch_analyzer, spelling_analyzer
 from lexicon.search.locks import index_lock
 from lexicon.search.state import MISSING, UNREADABLE, IndexUnavailable, toc_exists
@@ -130,6 +133,23 @@ def _positive_leaves(query):
         return
     for child in query.children():
         yield from _positive_leaves(child)
+
+
+def _split_boosts(query):
+    """(query to match and score, boosted-field copies or None) of ``AndMaybe(match, copies)``,
+    also under an ``And`` with narrowing filters (see ``boost_query`` and ``planner.build``)."""
+    if isinstance(query, AndMaybe):
+        return query.a, query.b
+    if isinstance(query, And) and query.subqueries and isinstance(query.subqueries[0], AndMaybe):
+        first = query.subqueries[0]
+        return And([first.a] + list(query.subqueries[1:]), boost=query.boost), first.b
+    return query, None
+
+
+def boost_union(copies):
+    """The Or of boosted-field copies, always as a tree of union matchers: Whoosh picks an
+    array matcher for small indexes, whose skip_to scans (and sums in another order)."""
+    return DefaultOr(copies)
 
 
 class RecordingTopCollector(collectors.TopCollector):
@@ -291,7 +311,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             # an empty index). Reopening only happens after a write, so it costs little.
             self._drop_searcher()
             self.index = self.storage.open_index(schema=self.schema)
-            self._searcher, self._stamp = self.index.searcher(), stamp
+            self._searcher, self._stamp = lengths_in_memory(self.index.searcher()), stamp
         return self._searcher
 
     def _filter_docs(self, searcher, query):
@@ -409,7 +429,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         total, done, added = sum(len(pks) for _i, _q, pks in batches), 0, 0
         with index_lock(self.path):
             # procs > 1: Whoosh's MpWriter, one analysing process per CPU, one merged segment.
-            writer = self._writer(procs=procs, limitmb=limitmb, multisegment=False)
+            writer = bulk_writer(self._writer(procs=procs, limitmb=limitmb, multisegment=False))
             try:
                 for index, qs, pks in batches:
                     for start in range(0, len(pks), chunk_size):
@@ -495,7 +515,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
                 copy = leaf.copy()
                 copy.fieldname, copy.boost = name, boost
                 copies.append(copy)
-        return AndMaybe(query, Or(copies)) if copies else query
+        return AndMaybe(query, boost_union(copies)) if copies else query
 
     def plan_query(self, searcher, plan):
         """(scoring query, per-clause match queries) for a ``QueryPlan``, or None; cached."""
@@ -661,15 +681,32 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         # Top N by score, recording every filtered match for the total and the facet counts.
         # replace=0: by default Whoosh swaps in matchers that skip documents unable to reach
         # the top N, and the total and facet counts then depended on the page asked.
+        match, boosts = _split_boosts(parsed)
+        if boosts is not None:
+            bonus = self._boost_scores(searcher, boosts, bonus)
         top = RecordingTopCollector(limit=limit, usequality=False, replace=0, bonus=bonus)
         collector = top
         if allowed is not None:
             collector = collectors.FilterCollector(collector, allow=allowed)
-        searcher.search_with_collector(parsed, collector)
+        searcher.search_with_collector(match, collector)
         results = collector.results()
         if highlight:
             self._record_matched_terms(searcher, results, parsed)
         return results, top.seen
+
+    def _boost_scores(self, searcher, boosts, bonus):
+        """docnum -> score of the boosted-field copies (plus the "most" mode bonus).
+
+        ``AndMaybe(match, copies)`` advanced the union of copies to every matching document
+        (tens of thousands for a frequent word on a large index) to add its score; the copies
+        match few documents (titles, leads, headings), so they are scored once here and added
+        by the collector: the same sums, without a skip per match."""
+        scores = dict(bonus or {})
+        collector = collectors.UnlimitedCollector()
+        searcher.search_with_collector(boosts, collector)
+        for score, docnum in collector.results().top_n:
+            scores[docnum] = score + scores.get(docnum, 0)
+        return scores
 
     def _facet_counts(self, searcher, facets, seen):
         facet_counts = {"fields": {}, "dates": {}, "queries": {}}

@@ -62,3 +62,69 @@ def test_other_calls_go_through_whoosh():
     # Query mode (no compound parts) is Whoosh's own path.
     query = [t for t, *_ in field.format.word_values("buurtteammedewerkers", dutch_analyzer(), mode="query")]
     assert query == [t.text for t in dutch_analyzer()("buurtteammedewerkers", mode="query")]
+
+
+def _postings_of(ix):
+    """Everything queries read back: per term its document frequency, weight and max weight,
+    min/max field lengths, and each posting (doc, weight, encoded positions); field lengths."""
+    with ix.reader() as reader:
+        terms = {}
+        for fieldname, btext in reader.all_terms():
+            info = reader.term_info(fieldname, btext)
+            matcher = reader.postings(fieldname, btext)
+            postings = []
+            while matcher.is_active():
+                postings.append((matcher.id(), matcher.weight(), matcher.value()))
+                matcher.next()
+            terms[(fieldname, btext)] = (info.doc_frequency(), info.weight(), info.max_weight(),
+                                         info.min_length(), info.max_length(), postings)
+        lengths = [[reader.doc_field_length(d, f) for f in ("text", "spelling")] for d in range(reader.doc_count_all())]
+    return terms, lengths
+
+
+@pytest.mark.django_db
+def test_bulk_writer_writes_the_same_index_as_whoosh(tmp_path):
+    from whoosh import index
+    from whoosh.fields import ID, Schema
+    from whoosh.writing import SegmentWriter
+
+    from lexicon.search.indexing import TermGroupedPool, bulk_writer
+
+    compounds.reset()
+    schema = Schema(id=ID(stored=True), text=speed_up(TEXT(analyzer=dutch_analyzer(), stored=True, chars=True)),
+                    spelling=speed_up(TEXT(analyzer=spelling_analyzer(), phrase=False)))
+    texts = TRICKY + lexicon_texts()
+    built = []
+    for name, wrap in (("whoosh", lambda w: w), ("bulk", bulk_writer)):
+        (tmp_path / name).mkdir()
+        ix = index.create_in(str(tmp_path / name), schema)
+        writer = wrap(ix.writer())
+        assert type(writer) is SegmentWriter
+        assert isinstance(writer.pool, TermGroupedPool) == (name == "bulk")
+        for i, text in enumerate(texts):
+            writer.add_document(id=str(i), text=text, spelling=text)
+        writer.commit()
+        built.append(_postings_of(ix))
+    assert built[0][0] and built[0] == built[1]
+
+
+@pytest.mark.django_db
+def test_searcher_lengths_in_memory_equal_whooshs(tmp_path):
+    from whoosh import index
+    from whoosh.fields import ID, Schema
+
+    from lexicon.search.indexing import lengths_in_memory
+
+    schema = Schema(id=ID(stored=True), text=speed_up(TEXT(analyzer=dutch_analyzer(), stored=True, chars=True)),
+                    title=TEXT(analyzer=dutch_analyzer()))
+    ix = index.create_in(str(tmp_path), schema)
+    for batch in (TRICKY, lexicon_texts()[:4]):  # two segments
+        writer = ix.writer()
+        for i, text in enumerate(batch):
+            writer.add_document(id=str(i), text=text, **({"title": text[:40]} if i % 2 else {}))
+        writer.commit(merge=False)
+    plain, fast = ix.searcher(), lengths_in_memory(ix.searcher())
+    docs = range(plain.doc_count_all())
+    for field in ("text", "title"):
+        assert [fast.doc_field_length(d, field, 1) for d in docs] == [plain.doc_field_length(d, field, 1) for d in docs]
+    assert any(fast.doc_field_length(d, "text", 1) for d in docs)
