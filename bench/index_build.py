@@ -30,6 +30,7 @@ def prepare(args):
     os.environ["DATABASE_URL"] = BENCH_DB
     os.environ["WHOOSH_INDEX_PATH"] = str(Path(args.workdir) / "whoosh")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("SECRET_KEY", "bench-only-key")  # production settings (DEBUG off) need one
     os.environ.setdefault("PAGE_CACHE", "0")
     import psycopg
 

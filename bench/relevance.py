@@ -129,6 +129,7 @@ def setup(index_dir):
     os.environ["DATABASE_URL"] = BENCH_DB
     os.environ["WHOOSH_INDEX_PATH"] = str(index_dir)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("SECRET_KEY", "bench-only-key")  # production settings (DEBUG off) need one
     os.environ["PAGE_CACHE"] = "0"
     os.environ.setdefault("CACHE_URL", "locmem://")
     import django

@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 BENCH_DB = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/lexicon_bench_search")
 os.environ["DATABASE_URL"] = BENCH_DB
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("SECRET_KEY", "bench-only-key")  # production settings (DEBUG off) need one
 os.environ.setdefault("PAGE_CACHE", "0")
 SEED = ROOT / "fixtures" / "source" / "lexicon-nabijheid-en-sociaal-werk-2022.txt"
 BUILD_PROCS = min(2, os.cpu_count() or 1)
