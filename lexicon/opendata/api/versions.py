@@ -14,9 +14,10 @@ router = Router()
 
 
 def _lemma(slug):
-    lemma = Lemma.objects.published().filter(slug=slug).first()
+    # A slug is letters, digits and hyphens; anything else (a NUL byte breaks PostgreSQL) is not a lemma.
+    lemma = None if "\x00" in slug else Lemma.objects.published().filter(slug=slug[:200]).first()
     if lemma is None:
-        raise ApiError(_("Er is geen gepubliceerd lemma met slug ‘%(slug)s’.") % {"slug": slug[:200]}, 404)
+        raise ApiError(_("Er is geen gepubliceerd lemma met slug ‘%(slug)s’.") % {"slug": slug[:200].replace("\x00", "")}, 404)
     return lemma
 
 
