@@ -90,9 +90,11 @@ def doc_id_from_url(url):
     m = re.match(r"^/over/([^/#]+)/", path)
     if m:
         return f"over/{m.group(1)}"
-    m = re.match(r"^/bronnen/([^/#]+)/(?:#(.+))?$", path)
+    # A long source is paged by chapter (/bronnen/<slug>/<chapter>/), a short one has anchors (#chapter).
+    m = re.match(r"^/bronnen/([^/#]+)/(?:([^/#]+)/)?(?:#(.+))?$", path)
     if m:
-        return f"bron/{m.group(1)}" + (f"#{m.group(2)}" if m.group(2) else "")
+        anchor = m.group(2) or m.group(3)
+        return f"bron/{m.group(1)}" + (f"#{anchor}" if anchor else "")
     return path
 
 
