@@ -116,3 +116,20 @@ def test_a_missing_index_heals_itself_in_the_background(client, indexed, setting
             break
         time.sleep(0.1)
     assert client.get("/zoeken/", {"q": "wijkteam"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_check_does_not_stop_migrate_when_the_outbox_table_is_not_there_yet(monkeypatch):
+    """An existing site upgraded to the outbox: `migrate` runs the system checks before it makes
+    the table, so the check must not crash there (it did, and the upgrade could not be migrated)."""
+    from django.db import OperationalError
+
+    from lexicon.search.checks import search_index_state
+
+    make_lemma("Presentie", slug="presentie", status=Lemma.Status.PUBLISHED)
+
+    def missing_table():
+        raise OperationalError("no such table: lexicon_search_indexchange")
+
+    monkeypatch.setattr(state, "full_state", missing_table)
+    assert search_index_state() == []
