@@ -12,120 +12,23 @@ The same events that empty the page cache make stored renderings stale: a lemma 
 ``lexicon.content.signals.content_changed`` (bulk changes past the ORM). A change of one lemma's
 body alone only concerns that lemma (its key changes); it is rendered again after the commit.
 """
-import hashlib
 import logging
 
-from django.db import DatabaseError, transaction
-from django.db.models import F, Subquery
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 
-from lexicon.content import rendering, wikilinks
+from lexicon.content.models import Lemma, SlugRedirect
+from lexicon.content.models.renderings import (  # noqa: F401  (the read path, re-exported)
+    EPOCH_PK, RENDERER_VERSION, bump_epoch, count_words, current_epoch, epoch_subquery, render_live, rendered_for,
+    source_key, store, word_count_for,
+)
 from lexicon.content.signals import content_changed
 
 log = logging.getLogger(__name__)
 
-# Bump when rendering.py or wikilinks.py change what they produce: every stored rendering is redone.
-RENDERER_VERSION = "1"
-EPOCH_PK = 1
-
-
-def source_key(body):
-    return hashlib.sha256(f"{RENDERER_VERSION}\0{body or ''}".encode()).hexdigest()
-
-
-def _key_of(lemma):
-    """``source_key`` of the lemma's body as it is now (hashed once per body per object)."""
-    body = lemma.body
-    cached = lemma.__dict__.get("_rendering_key")
-    if cached is None or cached[0] is not body:
-        cached = lemma.__dict__["_rendering_key"] = (body, source_key(body))
-    return cached[1]
-
-
-def count_words(body):
-    return len(rendering.plain_text(body).split())
-
-
-def epoch_subquery():
-    """The current epoch as a subquery, to read it in the same query as a lemma."""
-    from lexicon.content.models import RenderingEpoch
-
-    return Subquery(RenderingEpoch.objects.filter(pk=EPOCH_PK).values("value")[:1])
-
-
-def current_epoch():
-    from lexicon.content.models import RenderingEpoch
-
-    return RenderingEpoch.objects.filter(pk=EPOCH_PK).values_list("value", flat=True).first() or 0
-
-
-def bump_epoch():
-    """Make every stored rendering stale (they are redone when next read)."""
-    from lexicon.content.models import RenderingEpoch
-
-    if not RenderingEpoch.objects.filter(pk=EPOCH_PK).update(value=F("value") + 1):
-        RenderingEpoch.objects.get_or_create(pk=EPOCH_PK, defaults={"value": 2})
-
-
-def render_live(lemma):
-    from lexicon.content.models import Lemma
-
-    return rendering.render_markdown(
-        lemma.body, preprocess=wikilinks.preprocessor(Lemma.objects.link_index, source_pk=lemma.pk)
-    )
-
-
-def _stored(lemma):
-    from lexicon.content.models import LemmaRendering
-
-    try:
-        return lemma.stored_rendering
-    except LemmaRendering.DoesNotExist:
-        return None
-
-
-def rendered_for(lemma):
-    """(html, toc) of the lemma's body, from the stored rendering when it is still valid."""
-    epoch = lemma.__dict__.get("rendering_epoch")  # annotated by with_rendering()
-    if epoch is None:
-        epoch = current_epoch()
-    key = _key_of(lemma)
-    row = _stored(lemma) if lemma.pk else None
-    if row is not None and row.epoch == epoch and row.source_key == key:
-        return rendering.Rendered(html=row.html, toc=row.toc)
-    result = render_live(lemma)
-    if lemma.pk:
-        store(lemma, epoch, key, result)
-    return result
-
-
-def word_count_for(lemma):
-    """Words in the body: stored with the rendering (it only depends on the body)."""
-    row = _stored(lemma) if lemma.pk else None
-    if row is not None and row.source_key == _key_of(lemma):
-        return row.word_count
-    return count_words(lemma.body)
-
-
-def store(lemma, epoch, key, result):
-    """Save a rendering; a failure (a concurrent writer, a locked SQLite file) only costs a re-render."""
-    from lexicon.content.models import LemmaRendering
-
-    fields = {"epoch": epoch, "source_key": key, "html": result.html, "toc": result.toc,
-              "word_count": count_words(lemma.body)}
-    try:
-        with transaction.atomic():
-            if not LemmaRendering.objects.filter(lemma_id=lemma.pk).update(**fields):
-                LemmaRendering.objects.create(lemma_id=lemma.pk, **fields)
-        lemma.stored_rendering = LemmaRendering(lemma_id=lemma.pk, **fields)
-    except DatabaseError:
-        log.warning("Could not store the rendering of lemma %s", lemma.pk, exc_info=True)
-
 
 def refresh(pk):
     """Render and store lemma ``pk`` now (after its save commits), unless it is already current."""
-    from lexicon.content.models import Lemma
-
     lemma = Lemma.objects.with_rendering().filter(pk=pk).first()
     if lemma is not None:
         rendered_for(lemma)
@@ -164,8 +67,6 @@ def _links_changed(sender, **kwargs):
 
 
 def connect_signals():
-    from lexicon.content.models import Lemma, SlugRedirect
-
     pre_save.connect(_before_lemma_save, sender=Lemma, dispatch_uid="renderings-lemma-pre-save")
     post_save.connect(_after_lemma_save, sender=Lemma, dispatch_uid="renderings-lemma-saved")
     post_delete.connect(_links_changed, sender=Lemma, dispatch_uid="renderings-lemma-deleted")

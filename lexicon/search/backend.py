@@ -56,6 +56,7 @@ from lexicon.search import compounds, planner, synonyms
 from lexicon.search.indexing import bulk_writer, lengths_in_memory, speed_up
 from lexicon.search.analysis import dutch_analyzer, spelling_analyzer
 from lexicon.search.locks import index_lock
+from lexicon.search.readers import live_frequency
 from lexicon.search.state import MISSING, UNREADABLE, IndexUnavailable, toc_exists
 from lexicon.search.understanding import Vocabulary
 
@@ -78,18 +79,6 @@ SNIPPET_CHARS = 12000  # stored prefix of the document field, the part snippets 
 SNIPPET_MATCHES = 40  # matched words considered per snippet (frequent words match hundreds of times)
 WRITER_TIMEOUT = 60.0
 PARSE_CACHE_SIZE = 256  # seconds to wait for Whoosh's write lock (after our own file lock)
-
-
-def live_frequency(reader, field, word):
-    """Documents containing ``word`` that are not deleted. Whoosh's doc_frequency() and term
-    lists still count a deleted document until its segment is merged away: an unpublished
-    lemma's words would go on being suggested ("Bedoelde u ...?", autocomplete)."""
-    if not reader.has_deletions():
-        return reader.doc_frequency(field, word)
-    try:
-        return sum(1 for _ in reader.postings(field, word).all_ids())  # postings skip deleted docs
-    except Exception:  # TermNotFound
-        return 0
 
 
 def document_digest(doc):

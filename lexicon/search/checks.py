@@ -4,7 +4,7 @@ yet (a fresh checkout before `make data`) has nothing to search, so no warning t
 from django.core import checks
 from django.db import DatabaseError
 
-from lexicon.search import state
+from lexicon.search import freshness, state
 
 HINTS = {
     state.MISSING: "Run `manage.py rebuild_index --noinput`.",
@@ -21,7 +21,7 @@ def search_index_state(app_configs=None, **kwargs):
     try:
         if not Lemma.objects.published().exists():
             return []
-        found = state.full_state()
+        found = freshness.full_state()
     except DatabaseError:  # tables of a migration not yet run: `migrate` itself runs this check
         return []
     if found.status == state.OK:

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from lexicon.search import state
+from lexicon.search import freshness, state
 
 LABELS = {
     state.OK: "in orde",
@@ -33,7 +33,7 @@ def _database_ok():
 def report():
     """(healthy, dict) for both the page and the API."""
     database = _database_ok()
-    found = state.full_state() if database else state.index_state()
+    found = freshness.full_state() if database else state.index_state()
     # 503 only when the site cannot serve (a load balancer may act on it); an index that is empty
     # or behind still answers searches: a warning in the body.
     healthy = database and found.searchable

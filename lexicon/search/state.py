@@ -3,15 +3,13 @@
 import logging
 import os
 from dataclasses import dataclass
-from datetime import timedelta
-
-from django.utils import timezone
 from haystack import connections
+
+from lexicon.search.readers import live_frequency
 
 log = logging.getLogger(__name__)
 
 OK, MISSING, UNREADABLE, EMPTY, OUT_OF_DATE = "ok", "missing", "unreadable", "empty", "out-of-date"
-STALE_AFTER = timedelta(seconds=60)  # outbox rows older than this and not applied: out of date
 
 
 class IndexUnavailable(Exception):
@@ -54,8 +52,6 @@ def _whoosh_counts(backend):
     try:
         index = whoosh.index.open_dir(backend.path)
         with index.searcher() as searcher:
-            from lexicon.search.backend import live_frequency
-
             return searcher.doc_count(), live_frequency(searcher.reader(), DJANGO_CT, "lexicon.lemma")
     except Exception as error:  # a truncated TOC or segment raises anything from struct to EOFError
         raise IndexUnavailable(UNREADABLE, f"{type(error).__name__}: {error}") from error
@@ -77,22 +73,3 @@ def index_state(using="default"):
     except Exception as error:  # a search server that does not answer
         return IndexState(UNREADABLE, f"{type(error).__name__}: {error}")
     return IndexState(OK, documents=documents, lemmas=lemmas)
-
-
-def full_state(using="default"):
-    """index_state() plus the content checks: empty while lemmas are published, behind the outbox."""
-    from lexicon.content.models import Lemma
-    from lexicon.search import outbox
-
-    found = index_state(using)
-    if found.status != OK:
-        return found
-    published = Lemma.objects.published().count()
-    if published and not found.lemmas:
-        found.status, found.detail = EMPTY, f"0 lemma's in de index, {published} gepubliceerd"
-        return found
-    late = outbox.pending(using).filter(created__lt=timezone.now() - STALE_AFTER)
-    found.pending = outbox.pending(using).count()
-    if late.exists():
-        found.status, found.detail = OUT_OF_DATE, f"{found.pending} wijzigingen niet verwerkt"
-    return found

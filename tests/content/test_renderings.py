@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 
 from lexicon.content import rendering, renderings
+from lexicon.content.models import renderings as stored_renderings
 from lexicon.content.models import Lemma, LemmaRendering
 from lexicon.content.signals import content_changed
 from tests.helpers.factories import make_lemma
@@ -85,7 +86,7 @@ def test_a_bulk_change_makes_every_rendering_stale(client, commit):
     before = renderings.current_epoch()
     content_changed.send(sender=Lemma)
     assert renderings.current_epoch() > before
-    with mock.patch.object(renderings, "render_live", wraps=renderings.render_live) as render:
+    with mock.patch.object(stored_renderings, "render_live", wraps=stored_renderings.render_live) as render:
         page(client, lemma)
     assert render.called
 
@@ -98,7 +99,7 @@ def test_a_rendering_made_during_a_rename_is_never_served(client, commit):
     stale = Lemma.objects.with_rendering().get(pk=lemma.pk)  # epoch read now
     renderings.bump_epoch()  # someone renames a lemma meanwhile
     renderings.rendered_for(stale)
-    with mock.patch.object(renderings, "render_live", wraps=renderings.render_live) as render:
+    with mock.patch.object(stored_renderings, "render_live", wraps=stored_renderings.render_live) as render:
         renderings.rendered_for(Lemma.objects.with_rendering().get(pk=lemma.pk))
     assert render.called
 

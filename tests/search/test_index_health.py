@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from haystack import connections
 
 from lexicon.content.models import Lemma
-from lexicon.search import state
+from lexicon.search import freshness, state
 from tests.helpers.factories import make_lemma
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,7 @@ def truncate_toc():
 
 def test_a_healthy_index_answers_searches(client, indexed):
     assert client.get("/zoeken/", {"q": "wijkteam"}).status_code == 200
-    assert state.full_state().status == state.OK
+    assert freshness.full_state().status == state.OK
 
 
 @pytest.mark.parametrize("damage", ["delete", "truncate"])
@@ -50,7 +50,7 @@ def test_a_broken_index_gives_a_dutch_503_and_the_rest_of_the_site_works(client,
     assert client.get("/lemma/wijkteam/").status_code == 200
     assert client.get("/api/suggest", {"q": "wijk"}).status_code == 200  # titles still suggested
     expected = state.MISSING if damage == "delete" else state.UNREADABLE
-    assert state.full_state().status == expected
+    assert freshness.full_state().status == expected
     health = client.get("/api/gezondheid")
     assert health.status_code == 503 and health.json()["zoekindex"]["status"] == expected
     assert index_path() not in health.content.decode()  # no server paths for the public
@@ -81,17 +81,17 @@ def test_empty_while_published_and_out_of_date_are_reported(client, indexed):
     from lexicon.search.models import IndexChange
 
     call_command("clear_index", "--noinput", verbosity=0)
-    assert state.full_state().status == state.EMPTY
+    assert freshness.full_state().status == state.EMPTY
     health = client.get("/gezondheid/")  # searches still answer: a warning, not an outage
     assert health.status_code == 200 and "leeg" in health.content.decode()
     assert client.get("/api/gezondheid").json()["status"] == "waarschuwing"
     call_command("rebuild_index", "--noinput", verbosity=0)
-    assert state.full_state().status == state.OK
+    assert freshness.full_state().status == state.OK
     change = IndexChange.objects.create(kind="lemma", object_id=indexed.pk)
     IndexChange.objects.filter(pk=change.pk).update(created=change.created - timedelta(minutes=5))
-    assert state.full_state().status == state.OUT_OF_DATE
+    assert freshness.full_state().status == state.OUT_OF_DATE
     call_command("drain_index", verbosity=0)
-    assert state.full_state().status == state.OK
+    assert freshness.full_state().status == state.OK
 
 
 def test_the_system_check_reports_a_missing_index(indexed):
@@ -131,5 +131,5 @@ def test_the_check_does_not_stop_migrate_when_the_outbox_table_is_not_there_yet(
     def missing_table():
         raise OperationalError("no such table: lexicon_search_indexchange")
 
-    monkeypatch.setattr(state, "full_state", missing_table)
+    monkeypatch.setattr(freshness, "full_state", missing_table)
     assert search_index_state() == []

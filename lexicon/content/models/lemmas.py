@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from lexicon.content import rendering, wikilinks
 from lexicon.content.choices import LemmaStatus
 
+from . import renderings as stored  # the read path of stored renderings
+
 WORDS_PER_MINUTE = 200
 
 _URL_SLUG = re.compile(SlugConverter.regex)
@@ -118,9 +120,7 @@ class LemmaQuerySet(models.QuerySet):
     def with_rendering(self):
         """Lemmas with their stored rendering and the current rendering epoch in the same query
         (``Lemma.rendered`` then needs no query of its own; see lexicon.content.renderings)."""
-        from lexicon.content import renderings
-
-        return self.select_related("stored_rendering").annotate(rendering_epoch=renderings.epoch_subquery())
+        return self.select_related("stored_rendering").annotate(rendering_epoch=stored.epoch_subquery())
 
     def cards_in_order(self, pks):
         """``cards()`` of the lemmas ``pks``, in that order (a pk this queryset does not hold is left out)."""
@@ -223,9 +223,7 @@ class Lemma(models.Model):
 
         ``[[wiki links]]`` and first mentions of other lemmas become links (lexicon.content.wikilinks).
         Rendered once per version and stored (lexicon.content.renderings)."""
-        from lexicon.content import renderings
-
-        return renderings.rendered_for(self)
+        return stored.rendered_for(self)
 
     @property
     def body_html(self):
@@ -237,9 +235,7 @@ class Lemma(models.Model):
 
     @cached_property
     def word_count(self):
-        from lexicon.content import renderings
-
-        return renderings.word_count_for(self)
+        return stored.word_count_for(self)
 
     @property
     def reading_minutes(self):

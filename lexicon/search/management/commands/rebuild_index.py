@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from haystack import connections
 from haystack.management.commands.rebuild_index import Command as HaystackRebuild
 
-from lexicon.search import outbox, state
+from lexicon.search import freshness, outbox, state
 from lexicon.search.locks import index_lock
 
 
@@ -26,7 +26,7 @@ class Command(HaystackRebuild):
                 self._rebuild_beside(backend, {**options, "using": [using]})
             else:
                 self._run(options | {"using": [using]})
-            found = state.full_state(using)
+            found = freshness.full_state(using)
             if found.status in (state.MISSING, state.UNREADABLE, state.EMPTY):
                 raise CommandError(f"{using}: de zoekindex is na het opbouwen {found.status}: {found.detail}")
             outbox.write_marker(outbox.Marker(baseline), using)
