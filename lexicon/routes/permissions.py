@@ -3,9 +3,9 @@
 'redacteur' composes and submits routes, 'hoofdredacteur' also publishes (lexicon_routes.publish_route)
 and deletes them: the same split as for lemmas.
 """
+from lexicon.content.editor_groups import CHIEF_GROUP, EDITOR_GROUP, grant_app_permissions  # noqa: F401
+
 PUBLISH_PERMISSION = "lexicon_routes.publish_route"
-EDITOR_GROUP = "redacteur"
-CHIEF_GROUP = "hoofdredacteur"
 
 EDITOR_PERMISSIONS = [
     "add_route", "change_route", "view_route",
@@ -16,16 +16,8 @@ EDITOR_PERMISSIONS = [
 def grant_editor_permissions(using="default"):
     """Give the editors' groups (when they exist) their route permissions; safe to repeat."""
     from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-    from django.contrib.auth.models import Group, Permission
 
-    config = apps.get_app_config("lexicon_routes")
-    create_permissions(config, verbosity=0, using=using)
-    perms = Permission.objects.using(using).filter(content_type__app_label=config.label)
-    for group in Group.objects.using(using).filter(name=EDITOR_GROUP):
-        group.permissions.add(*perms.filter(codename__in=EDITOR_PERMISSIONS))
-    for group in Group.objects.using(using).filter(name=CHIEF_GROUP):
-        group.permissions.add(*perms)
+    grant_app_permissions(apps.get_app_config("lexicon_routes"), using=using, editor_codenames=EDITOR_PERMISSIONS)
 
 
 def grant_after_migrate(sender, using="default", **kwargs):
