@@ -33,7 +33,10 @@ def _isolated_cache(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                                    "LOCATION": "tests"}}
     settings.AXES_ENABLED = False
+    from lexicon.web import fragments
+
     cache.clear()  # at setup only: at teardown a test may still point CACHES at a shared Redis
+    fragments.clear_local()
     yield
 
 

@@ -23,6 +23,9 @@ def _reading_data(lemma, see_also, mentioned_in, html, memo):
             "previews": {"lemmas": previews.preview_data(loaded.values()), "labels": previews.labels()}}
 
 
+READING_CONTEXT = ("reader_body", "related", "see_also", "mentioned_in", "previews")
+
+
 def lemma_page_context(lemma, see_also, mentioned_in, memo):
     """``memo(name, compute)`` caches per content generation (lexicon.web.caching.per_generation);
     the related lemmas and previews are computed once per lemma and set of visible references."""

@@ -19,6 +19,7 @@ Code that changes content past the ORM's signals (``bulk_create``, ``QuerySet.up
 restore) sends ``lexicon.content.signals.content_changed`` (or calls ``invalidate_pages()``); ``PAGE_CACHE_TIMEOUT`` bounds the damage if it forgets.
 """
 import hashlib
+import logging
 import re
 import threading
 import time
@@ -35,6 +36,7 @@ from django.utils.http import http_date
 
 from lexicon.content.signals import content_changed
 
+log = logging.getLogger(__name__)
 STATE_KEY = "lexicon:content-state"  # (generation, unix time of the last change)
 
 # Models whose change can alter some public page.
@@ -232,11 +234,18 @@ def timeout():
 def per_generation(name, compute):
     """``compute()``'s result, computed once per content generation and shared by all workers
     (e.g. the A–Z letter index). It must be picklable and depend on content only."""
-    key = f"lexicon:memo:{name}:{content_state()[0]}"
-    value = cache.get(key)
+    try:
+        key = f"lexicon:memo:{name}:{content_state()[0]}"
+        value = cache.get(key)
+    except Exception:  # noqa: BLE001 - the shared cache is down: compute, never fail the page
+        log.warning("Cache unreachable: computing %s", name, exc_info=True)
+        return compute()
     if value is None:
         value = compute()
-        cache.set(key, value, timeout())
+        try:
+            cache.set(key, value, timeout())
+        except Exception:  # noqa: BLE001
+            log.warning("Cache unreachable: %s not stored", name, exc_info=True)
     return value
 
 

@@ -20,7 +20,11 @@ class PageCacheMiddleware:
         key = caching.page_key(request)
         if key is None:
             return self.get_response(request)
-        state, frozen = caching.lookup(key)
+        try:
+            state, frozen = caching.lookup(key)
+        except Exception:  # noqa: BLE001 - the shared cache is down: serve the page uncached
+            caching.log.warning("Page cache unreachable", exc_info=True)
+            return self.get_response(request)
         if frozen is not None:
             response = caching.thaw(frozen)
             response["X-Page-Cache"] = "hit"
@@ -33,7 +37,10 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if caching.response_is_cacheable(request, response):
             caching.add_validators(response, state)
-            caching.store(key, state, response)
+            try:
+                caching.store(key, state, response)
+            except Exception:  # noqa: BLE001
+                caching.log.warning("Page cache unreachable", exc_info=True)
             caching.mark_for_front_cache(response)
             response["X-Page-Cache"] = "miss"
         return response

@@ -1,4 +1,5 @@
 """Public pages. Thin: queries live on the models' managers, formatting in templates."""
+from functools import cache, partial
 from itertools import groupby
 
 from django.db.models import Prefetch
@@ -12,7 +13,7 @@ from lexicon.content.models import Author, Cluster, CrossReference, Lemma, Page,
 from lexicon.content.models.versions import with_last_change
 from lexicon.web.pagination import paginate
 from lexicon.content.rendering import initial_letter
-from lexicon.reading.page import lemma_page_context
+from lexicon.reading.page import READING_CONTEXT, lemma_page_context
 
 # A page of a list is a phone screen or three; the book fits on one A–Z page (33 lemmas).
 LIST_PAGE_SIZE = 40
@@ -28,11 +29,12 @@ def home(request):
     )
     # Dated by their latest published version, not by the last save of the row (true dates).
     recent = with_last_change(published.for_listing()).order_by("-last_change", "order")[:RECENT_CHANGES]
-    intro = Page.objects.filter(slug="inleiding").only("title", "slug").first()
+    intro = Page.objects.filter(slug="inleiding").only("title", "slug")
+    # Querysets and callables: evaluated only when the page's stored fragment is missing.
     return render(
         request,
         "lexicon/home.html",
-        {"clusters": clusters, "recent": recent, "lemma_count": published.count(), "intro": intro},
+        {"clusters": clusters, "recent": recent, "lemma_count": cache(published.count), "intro": cache(intro.first)},
     )
 
 
@@ -45,27 +47,35 @@ def lemma_detail(request, slug):
         if moved is None:
             raise
         return redirect(moved.lemma, permanent=True)
+    # Everything below is computed only when the page's stored fragments (templates, lexicon.web.
+    # fragments) are missing: the template calls these when it renders them.
     visible = Lemma.objects.visible_to(request.user)
-    # Mentions in the text feed "Genoemd in" on the other lemma, not this lemma's "Zie ook".
-    see_also = (
-        lemma.outgoing_refs.filter(target__in=visible).exclude(kind=CrossReference.Kind.MENTION).lemmas_at("target")
-    )
-    mentioned_in = lemma.incoming_refs.filter(source__in=visible).lemmas_at("source")
+
+    @cache
+    def reading():
+        # Mentions in the text feed "Genoemd in" on the other lemma, not this lemma's "Zie ook".
+        see_also = (
+            lemma.outgoing_refs.filter(target__in=visible).exclude(kind=CrossReference.Kind.MENTION).lemmas_at("target")
+        )
+        mentioned_in = lemma.incoming_refs.filter(source__in=visible).lemmas_at("source")
+        # "Zie ook", "Genoemd in", cluster, "Verwant", the body as read and the previews' data.
+        return lemma_page_context(lemma, see_also, mentioned_in, memo=caching.per_generation)
+
     published = Lemma.objects.published().only("title", "slug", "order")
-    previous = published.filter(order__lt=lemma.order).order_by("-order").first()
-    following = published.filter(order__gt=lemma.order).order_by("order").first()
     url = request.build_absolute_uri(lemma.get_absolute_url())
     return render(
         request,
         "lexicon/lemma_detail.html",
         {
             "lemma": lemma,
-            # "Zie ook", "Genoemd in", cluster, "Verwant", the body as read and the previews' data.
-            **lemma_page_context(lemma, see_also, mentioned_in, memo=caching.per_generation),
-            "previous": previous,
-            "next": following,
-            "citation": citation.apa(lemma, url),
+            **{name: partial(lambda name: reading()[name], name) for name in READING_CONTEXT},
+            # Called by the template (once each: cached) when it renders the fragment that shows them.
+            "previous": cache(lambda: published.filter(order__lt=lemma.order).order_by("-order").first()),
+            "next": cache(lambda: published.filter(order__gt=lemma.order).order_by("order").first()),
+            "citation": cache(lambda: citation.apa(lemma, url)),
             "canonical_url": url,
+            # Editors see drafts in the related lists: their fragments are not the readers'.
+            "audience": "redactie" if request.user.is_active and request.user.is_staff else "lezer",
         },
     )
 

@@ -69,7 +69,7 @@ def test_queries_do_not_grow_with_number_of_lemmas(client, django_db_blocker):
     assert not grown, grown
     # The lemma page's first read after a change also renders and stores its text (+4); its
     # versions, related choices and literature came with their own queries.
-    assert max(small.values()) <= 22
+    assert max(small.values()) <= 22, small
 
 
 def test_a_lemma_page_read_again_uses_its_stored_rendering(client):
