@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 def setup(workdir):
     os.environ.update({
         "DATABASE_URL": f"sqlite:///{workdir}/db.sqlite3", "WHOOSH_INDEX_PATH": str(workdir / "whoosh"),
-        "PAGE_CACHE": "0", "DEBUG": "0", "SECRET_KEY": "bench-profile-page", "ALLOWED_HOSTS": "testserver",
+        "PAGE_CACHE": "0", "EXPORTS_BUILD": "off", "DEBUG": "0", "SECRET_KEY": "bench-profile-page", "ALLOWED_HOSTS": "testserver",
         "DJANGO_SETTINGS_MODULE": "config.settings",
     })
     import django

@@ -133,6 +133,7 @@ def setup(index_dir):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("SECRET_KEY", "bench-only-key")  # production settings (DEBUG off) need one
     os.environ["PAGE_CACHE"] = "0"
+    os.environ.setdefault("EXPORTS_BUILD", "off")  # no background book build of the bench corpus
     os.environ.setdefault("CACHE_URL", "locmem://")
     import django
 

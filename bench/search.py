@@ -36,6 +36,7 @@ os.environ["DATABASE_URL"] = BENCH_DB
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("SECRET_KEY", "bench-only-key")  # production settings (DEBUG off) need one
 os.environ.setdefault("PAGE_CACHE", "0")
+os.environ.setdefault("EXPORTS_BUILD", "off")  # no background book build of the bench corpus
 SEED = ROOT / "fixtures" / "source" / "lexicon-nabijheid-en-sociaal-werk-2022.txt"
 BUILD_PROCS = min(2, os.cpu_count() or 1)
 SEED_VERSION = "seed-20221-v1"  # bump when the synthetic corpus generator changes
