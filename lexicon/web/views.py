@@ -5,6 +5,7 @@ from itertools import groupby
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from lexicon.web import caching, nearest
@@ -38,9 +39,13 @@ def home(request):
     )
 
 
+# What the lemma page reads of a lemma outside its stored fragments (title, description, keys).
+LEMMA_FRAME_FIELDS = ("title", "slug", "lead", "status", "updated", "order", "cluster_id")
+
+
 def lemma_detail(request, slug):
     try:
-        lemma = get_object_or_404(Lemma.objects.visible_to(request.user).for_listing().with_rendering(), slug=slug)
+        head = get_object_or_404(Lemma.objects.visible_to(request.user).only(*LEMMA_FRAME_FIELDS), slug=slug)
     except Http404:
         # A renamed lemma keeps its old URLs: 301 to the current one.
         moved = SlugRedirect.objects.filter(old_slug=slug, lemma__in=Lemma.objects.visible_to(request.user)).select_related("lemma").first()
@@ -48,7 +53,9 @@ def lemma_detail(request, slug):
             raise
         return redirect(moved.lemma, permanent=True)
     # Everything below is computed only when the page's stored fragments (templates, lexicon.web.
-    # fragments) are missing: the template calls these when it renders them.
+    # fragments) are missing: the template calls these when it renders them. The whole lemma
+    # (body, stored rendering, cluster, authors) is read then, not for a page assembled from them.
+    lemma = SimpleLazyObject(lambda: Lemma.objects.for_listing().with_rendering().get(pk=head.pk))
     visible = Lemma.objects.visible_to(request.user)
 
     @cache
@@ -62,16 +69,17 @@ def lemma_detail(request, slug):
         return lemma_page_context(lemma, see_also, mentioned_in, memo=caching.per_generation)
 
     published = Lemma.objects.published().only("title", "slug", "order")
-    url = request.build_absolute_uri(lemma.get_absolute_url())
+    url = request.build_absolute_uri(head.get_absolute_url())
     return render(
         request,
         "lexicon/lemma_detail.html",
         {
+            "head": head,
             "lemma": lemma,
             **{name: partial(lambda name: reading()[name], name) for name in READING_CONTEXT},
             # Called by the template (once each: cached) when it renders the fragment that shows them.
-            "previous": cache(lambda: published.filter(order__lt=lemma.order).order_by("-order").first()),
-            "next": cache(lambda: published.filter(order__gt=lemma.order).order_by("order").first()),
+            "previous": cache(lambda: published.filter(order__lt=head.order).order_by("-order").first()),
+            "next": cache(lambda: published.filter(order__gt=head.order).order_by("order").first()),
             "citation": cache(lambda: citation.apa(lemma, url)),
             "canonical_url": url,
             # Editors see drafts in the related lists: their fragments are not the readers'.
