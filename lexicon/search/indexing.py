@@ -14,10 +14,14 @@ Only analyzers of the known shapes take the fast path (``dutch_analyzer()`` and
 ``spelling_analyzer()`` of ``lexicon.search.analysis``); any other analyzer, or a call that is
 not indexing, is handled by Whoosh's own code.
 """
+from array import array
 from collections import defaultdict
+from itertools import chain
+from pickle import dumps
 
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StopFilter
 from whoosh.analysis.analyzers import CompositeAnalyzer
+from whoosh.fields import TEXT
 from whoosh.formats import Characters, Frequency, Positions
 from whoosh.system import pack_uint
 
@@ -163,6 +167,14 @@ class _LengthsInMemory:
             lengths = self.by_field[fieldname] = self._load(fieldname)
         return lengths[docnum] if docnum < len(lengths) else default
 
+    def lengths(self, fieldname):
+        """The field's length of every document (``doc_field_length(d, fieldname, 0)``)."""
+        lengths = self.by_field.get(fieldname)
+        if lengths is None:
+            lengths = self.by_field[fieldname] = self._load(fieldname)
+        count = self.reader.doc_count_all()
+        return lengths + [0] * (count - len(lengths)) if len(lengths) < count else lengths
+
     def _load(self, fieldname):
         from whoosh.codec.whoosh3 import _lenfield, LENGTHS_COLUMN
         from whoosh.util.numeric import byte_to_length
@@ -199,9 +211,9 @@ class TermGroupedPool:
     ``limitmb``, pickles sorted runs to disk and merges them back one posting at a time): at
     10,000 lemmas, millions of tuple comparisons. Documents are added in increasing docnum
     order, so grouping by term leaves each group already in docnum order: only the distinct
-    terms are sorted. The postings are the same and come out in the same order. Memory is what
-    the PostingPool holds under its limit, for all postings: no spilling to disk (about 1 GB
-    at 10,000 lemmas)."""
+    terms are sorted. The postings are the same and come out in the same order. A group holds
+    (docnum, weight, value) per posting. Memory is what the PostingPool holds under its limit,
+    for all postings: no spilling to disk (about 1 GB at 10,000 lemmas in one process)."""
 
     def __init__(self):
         self.groups = {}
@@ -210,23 +222,28 @@ class TermGroupedPool:
         self.in_order = True
 
     def add(self, item):
-        # item = (fieldname, tbytes, docnum, weight, vbytes), kept as it is (one append)
+        # item = (fieldname, tbytes, docnum, weight, vbytes), as Whoosh's writer passes it
         key = item[:2]
         group = self.groups.get(key)
         if group is None:
-            self.groups[key] = [item]
+            group = self.groups[key] = []
             self.fieldnames.add(item[0])
-        else:
-            group.append(item)
+        group.append(item[2:])
         if item[2] < self.last_docnum:
             self.in_order = False  # e.g. a merged reader's postings: sort each group at the end
         self.last_docnum = item[2]
 
-    def iter_postings(self):
+    def sorted_groups(self):
+        """((fieldname, tbytes), [(docnum, weight, vbytes), ...]) in Whoosh's posting order."""
         groups = self.groups
         for key in sorted(groups):
             group = groups[key]
-            yield from (group if self.in_order else sorted(group))
+            yield key, (group if self.in_order else sorted(group))
+
+    def iter_postings(self):
+        for key, group in self.sorted_groups():
+            for posting in group:
+                yield key + posting
 
     items = iter_postings
 
@@ -234,21 +251,187 @@ class TermGroupedPool:
         self.groups = {}
 
 
+_ZERO_CHARS = ((0, 0, 0),)
+_ZERO_POS = (0,)
+
+
+def encode_characters(postings):
+    """``Characters.encode(postings)``, the same bytes, without a Python loop per posting."""
+    deltas = [(p - pp, s - pe, e - s) for (p, s, e), (pp, _ps, pe) in zip(postings, chain(_ZERO_CHARS, postings))]
+    return pack_uint(len(deltas)) + dumps(deltas, 2)
+
+
+def encode_positions(positions):
+    """``Positions.encode(positions)``, the same bytes."""
+    deltas = [p - pp for p, pp in zip(positions, chain(_ZERO_POS, positions))]
+    return pack_uint(len(deltas)) + dumps(deltas, 2)
+
+
+def _bulk_kind(field):
+    """How ``add_document`` of a bulk writer indexes a field: "chars", "positions", "spelling"
+    (the one-pass analysis straight into the pool) or None (the field's own ``index()``)."""
+    kind = {FastCharacters: "chars", FastPositions: "positions", FastFrequency: "spelling"}.get(type(field.format))
+    if kind is None or type(field).index is not TEXT.index:
+        return None
+    if _shape(field.analyzer) != ("spelling" if kind == "spelling" else "dutch"):
+        return None
+    return kind
+
+
+def _bulk_add_document(writer, kinds, original):
+    """``writer.add_document`` for a bulk build: the same postings, stored values and lengths as
+    Whoosh's (``SegmentWriter.add_document``), the one-pass formats' postings put straight into
+    the TermGroupedPool (no generators, tuples or method calls per term)."""
+    schema = writer.schema
+    pool = writer.pool
+    groups = pool.groups
+    fieldnames_seen = pool.fieldnames
+
+    def add_document(**fields):
+        if any(name[0] == "_" and not name.startswith("_stored_") for name in fields):
+            return original(**fields)  # boosts: Whoosh's own code
+        writer._check_state()
+        perdocwriter = writer.perdocwriter
+        docnum = writer.docnum
+        if docnum < pool.last_docnum:
+            pool.in_order = False
+        pool.last_docnum = docnum
+        fieldnames = sorted(name for name in fields if name[0] != "_")
+        writer._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                value = fields[fieldname]
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if field.indexed:
+                    kind = kinds.get(fieldname) if type(value) is str else None
+                    fb = field.format.field_boost if kind else None
+                    if kind == "chars" or kind == "positions":
+                        chars = kind == "chars"
+                        for term, postings in dutch_postings(value, field.analyzer).items():
+                            freq = len(postings)
+                            key = (fieldname, term.encode("utf-8"))
+                            vbytes = encode_characters(postings) if chars else encode_positions([p[0] for p in postings])
+                            group = groups.get(key)
+                            if group is None:
+                                group = groups[key] = []
+                                fieldnames_seen.add(fieldname)
+                            group.append((docnum, freq * 1.0 * fb, vbytes))
+                            length += freq
+                    elif kind == "spelling":
+                        for word, freq in spelling_counts(value, field.analyzer).items():
+                            key = (fieldname, word.encode("utf-8"))
+                            group = groups.get(key)
+                            if group is None:
+                                group = groups[key] = []
+                                fieldnames_seen.add(fieldname)
+                            group.append((docnum, freq * 1.0 * fb, pack_uint(freq)))
+                            length += freq
+                    else:
+                        scorable = field.scorable
+                        for tbytes, freq, weight, vbytes in field.index(value):
+                            if scorable:
+                                length += freq
+                            key = (fieldname, tbytes)
+                            group = groups.get(key)
+                            if group is None:
+                                group = groups[key] = []
+                                fieldnames_seen.add(fieldname)
+                            group.append((docnum, weight * 1.0, vbytes))
+                    if not field.scorable:
+                        length = 0
+                customval = fields.get("_stored_%s" % fieldname, value)
+                perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
+                column = field.column_type
+                if column and customval is not None:
+                    perdocwriter.add_column_value(fieldname, column, field.to_column_value(customval))
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        writer._added = True
+        writer.docnum += 1
+
+    return add_document
+
+
+def write_postings(fieldwriter, schema, lengths, pool):
+    """``fieldwriter.add_postings(schema, lengths, pool.iter_postings())`` a block at a time.
+
+    Whoosh's loop makes several Python calls per posting (the field length, the postings
+    writer's add with its type asserts); here each block of a term's postings (128) is put
+    into the postings writer's buffers at once, and its own code (``_write_block``,
+    ``finish_postings``, ``finish_term``) writes it: the same bytes."""
+    from whoosh.codec.whoosh3 import W3FieldWriter, W3PostingsWriter
+
+    if type(fieldwriter) is not W3FieldWriter:
+        return fieldwriter.add_postings(schema, lengths, pool.iter_postings())
+    lastfn = None
+    lens = None
+    for (fieldname, btext), group in pool.sorted_groups():
+        if fieldname != lastfn:
+            if lastfn is not None:
+                fieldwriter.finish_field()
+            fieldwriter.start_field(fieldname, schema[fieldname])
+            lastfn = fieldname
+            lens = lengths.lengths(fieldname) if lengths is not None else None
+            pw = fieldwriter._postwriter
+            if type(pw) is not W3PostingsWriter or pw._byteids:
+                raise NotImplementedError(type(pw))
+            limit = pw._blocklimit
+        docnums, weights, values = zip(*group)
+        if min(docnums) < 0:  # Whoosh's spelling-word markers (docnum -1) are no postings
+            group = [p for p in group if p[0] != -1]
+            if not group:
+                continue
+            docnums, weights, values = zip(*group)
+        fieldwriter.start_term(btext)
+        count = len(docnums)
+        for start in range(0, count, limit):
+            end = start + limit
+            ids = docnums[start:end]
+            ws = weights[start:end]
+            pw._ids = array("I", ids)
+            pw._weights = array("f", ws)
+            pw._values = [v for v in values[start:end] if v]
+            maxweight = max(ws)
+            pw._maxweight = maxweight if maxweight > 0 else 0
+            if lens is not None:
+                found = [n for n in map(lens.__getitem__, ids) if n]
+            else:
+                found = None
+            pw._minlength = min(found) if found else None
+            pw._maxlength = max(found) if found else 0
+            if end < count:
+                pw._write_block()
+        fieldwriter.finish_term()
+    if lastfn is not None:
+        fieldwriter.finish_field()
+
+
 def bulk_writer(writer):
-    """A SegmentWriter for a whole-index build: postings grouped by term (``TermGroupedPool``)
-    and its new segment's field lengths read into memory at commit (``_LengthsInMemory``)."""
+    """A SegmentWriter for a whole-index build: postings grouped by term (``TermGroupedPool``),
+    put there by the one-pass analysis (``_bulk_add_document``), and written a block at a time
+    (``write_postings``) with the new segment's field lengths read into memory at commit
+    (``_LengthsInMemory``)."""
     from whoosh.writing import SegmentWriter
 
     if type(writer) is not SegmentWriter or not writer.codec.length_stats:
         return writer
     writer.pool.cleanup()
     writer.pool = TermGroupedPool()
+    if not any(field.separate_spelling() or field.vector for _name, field in writer.schema.items()):
+        kinds = {name: _bulk_kind(field) for name, field in writer.schema.items()}
+        writer.add_document = _bulk_add_document(writer, kinds, writer.add_document)
 
     def _flush_segment():
         writer.perdocwriter.close()
         pdr = writer.per_document_reader()
         try:
-            writer.fieldwriter.add_postings(writer.schema, _LengthsInMemory(pdr), writer.pool.iter_postings())
+            write_postings(writer.fieldwriter, writer.schema, _LengthsInMemory(pdr), writer.pool)
             writer.fieldwriter.close()
         finally:
             pdr.close()

@@ -128,3 +128,53 @@ def test_searcher_lengths_in_memory_equal_whooshs(tmp_path):
     for field in ("text", "title"):
         assert [fast.doc_field_length(d, field, 1) for d in docs] == [plain.doc_field_length(d, field, 1) for d in docs]
     assert any(fast.doc_field_length(d, "text", 1) for d in docs)
+
+
+def _segment_files(ix):
+    """{extension: bytes} of the index's one segment (file names hold a random segment id)."""
+    import os
+
+    (segment,) = ix._segments()
+    prefix = segment.make_filename("")
+    out = {}
+    for name in os.listdir(ix.storage.folder):
+        if name.startswith(prefix):
+            with open(os.path.join(ix.storage.folder, name), "rb") as fh:
+                out[name[len(prefix):]] = fh.read()
+    return out
+
+
+@pytest.mark.django_db
+def test_bulk_writer_writes_the_same_bytes_as_whoosh(tmp_path):
+    """Postings, term infos, stored fields and lengths: byte for byte Whoosh's own writer's,
+    with the lexicon's schema (ID, KEYWORD, stored, chars, positions and frequency fields),
+    a term with more postings than a block (128) and a digest-like stored-only field."""
+    from whoosh import index
+    from whoosh.fields import ID, KEYWORD, STORED, Schema
+
+    from lexicon.search.indexing import bulk_writer
+
+    compounds.reset()
+    schema = Schema(id=ID(stored=True, unique=True), kind=ID(stored=True), authors=KEYWORD(stored=True, commas=True),
+                    text=speed_up(TEXT(analyzer=dutch_analyzer(), stored=True, chars=True)),
+                    title=speed_up(TEXT(analyzer=dutch_analyzer(), stored=True)),
+                    spelling=speed_up(TEXT(analyzer=spelling_analyzer(), stored=False, phrase=False)),
+                    digest=STORED())
+    texts = (TRICKY + lexicon_texts()) * 12  # > 128 documents: several blocks per frequent term
+    files = []
+    for name, wrap in (("whoosh", lambda w: w), ("bulk", bulk_writer)):
+        (tmp_path / name).mkdir()
+        ix = index.create_in(str(tmp_path / name), schema)
+        writer = wrap(ix.writer(compound=False))  # one file per part (a compound file holds names, times)
+        for i, text in enumerate(texts):
+            doc = dict(id=str(i), kind="lemma" if i % 3 else "sectie", authors="a,b" if i % 2 else "c",
+                       text=text, title=text[:60], spelling=text, digest=f"d{i}")
+            if len(text) > 500:
+                doc["_stored_text"] = text[:500]
+            if i % 5 == 0:
+                del doc["title"]
+            writer.add_document(**doc)
+        writer.commit()
+        files.append(_segment_files(ix))
+    assert {".pst", ".trm", "._stored.col"} <= set(files[0]) and files[0] == files[1]
+
