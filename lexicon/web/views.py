@@ -56,10 +56,10 @@ def lemma_detail(request, slug):
     # fragments) are missing: the template calls these when it renders them. The whole lemma
     # (body, stored rendering, cluster, authors) is read then, not for a page assembled from them.
     lemma = SimpleLazyObject(lambda: Lemma.objects.for_listing().with_rendering().get(pk=head.pk))
-    visible = Lemma.objects.visible_to(request.user)
 
     @cache
     def reading():
+        visible = Lemma.objects.visible_to(request.user)
         # Mentions in the text feed "Genoemd in" on the other lemma, not this lemma's "Zie ook".
         see_also = (
             lemma.outgoing_refs.filter(target__in=visible).exclude(kind=CrossReference.Kind.MENTION).lemmas_at("target")
@@ -68,7 +68,12 @@ def lemma_detail(request, slug):
         # "Zie ook", "Genoemd in", cluster, "Verwant", the body as read and the previews' data.
         return lemma_page_context(lemma, see_also, mentioned_in, memo=caching.per_generation)
 
-    published = Lemma.objects.published().only("title", "slug", "order")
+    def neighbour(before):
+        published = Lemma.objects.published().only("title", "slug", "order")
+        if before:
+            return published.filter(order__lt=head.order).order_by("-order").first()
+        return published.filter(order__gt=head.order).order_by("order").first()
+
     url = request.build_absolute_uri(head.get_absolute_url())
     return render(
         request,
@@ -78,8 +83,8 @@ def lemma_detail(request, slug):
             "lemma": lemma,
             **{name: partial(lambda name: reading()[name], name) for name in READING_CONTEXT},
             # Called by the template (once each: cached) when it renders the fragment that shows them.
-            "previous": cache(lambda: published.filter(order__lt=head.order).order_by("-order").first()),
-            "next": cache(lambda: published.filter(order__gt=head.order).order_by("order").first()),
+            "previous": cache(partial(neighbour, True)),
+            "next": cache(partial(neighbour, False)),
             "citation": cache(lambda: citation.apa(lemma, url)),
             "canonical_url": url,
             # Editors see drafts in the related lists: their fragments are not the readers'.
@@ -105,7 +110,9 @@ def _page_of_lemmas(request, ids):
     """Paginate a list of lemma ids, then load only this page's lemmas (in that order): the same
     work per page however long the list, with the list itself cached per content generation."""
     page_obj = paginate(request, ids, LIST_PAGE_SIZE)
-    page_obj.object_list = Lemma.objects.cards_in_order(page_obj.object_list)
+    pks = page_obj.object_list
+    # Loaded when the page's stored fragment is missing (templates, lexicon.web.fragments).
+    page_obj.object_list = SimpleLazyObject(lambda: Lemma.objects.cards_in_order(pks))
     return page_obj
 
 
@@ -138,7 +145,7 @@ def a_z(request):
         letter = ""
     ids = _a_z_ids(letter)
     page_obj = _page_of_lemmas(request, ids)
-    groups = [(key, list(items)) for key, items in groupby(page_obj.object_list, key=lambda l: l.initial)]
+    groups = cache(lambda: [(key, list(items)) for key, items in groupby(page_obj.object_list, key=lambda l: l.initial)])
     return render(
         request,
         "lexicon/a_z.html",
@@ -153,8 +160,9 @@ def author_list(request):
         lambda: list(Author.objects.with_published_lemmas().order_by("sort_name").values_list("pk", flat=True)),
     )
     page_obj = paginate(request, ids, LIST_PAGE_SIZE * 2)
-    page_obj.object_list = Author.objects.list_rows_in_order(page_obj.object_list)
-    groups = [(key, list(items)) for key, items in groupby(page_obj.object_list, key=lambda a: a.initial)]
+    pks = page_obj.object_list
+    page_obj.object_list = SimpleLazyObject(lambda: Author.objects.list_rows_in_order(pks))
+    groups = cache(lambda: [(key, list(items)) for key, items in groupby(page_obj.object_list, key=lambda a: a.initial)])
     return render(request, "lexicon/author_list.html", {"groups": groups, "page_obj": page_obj})
 
 
@@ -166,7 +174,8 @@ def author_detail(request, slug):
         raise Http404(_("Deze auteur heeft geen gepubliceerde lemma's."))
     page_obj.object_list = page_obj.object_list.cards()  # only this page's slice
     return render(request, "lexicon/author_detail.html",
-                  {"author": author, "lemmas": page_obj.object_list, "page_obj": page_obj})
+                  {"author": author, "lemmas": page_obj.object_list, "page_obj": page_obj,
+                   "audience": "redactie" if request.user.is_active and request.user.is_staff else "lezer"})
 
 
 def page_detail(request, slug):

@@ -75,10 +75,10 @@ def queries_per_page(client):
     # first read of each page stores them, as the first reader after an edit does.
     for url in PAGES:
         client.get(url)
-    caches["default"].clear()  # measure rendering, not the page cache or stored fragments
-    fragments.clear_local()
     counts = {}
     for url in PAGES:
+        caches["default"].clear()  # measure rendering, not the page cache or stored fragments
+        fragments.clear_local()
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(url)
         assert response.status_code == 200, url
