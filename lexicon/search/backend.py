@@ -399,44 +399,79 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
                 raise
             writer.commit()
 
-    def bulk_build(self, indexes, procs=1, limitmb=256, chunk_size=500, progress=None):
-        """Replace the whole index with the documents of ``indexes`` in one writer and one commit.
+    def bulk_build(self, indexes, procs=None, limitmb=256, chunk_size=500, progress=None):
+        """Replace the whole index with the documents of ``indexes`` in one commit.
 
         Readers keep the previous index until the commit (which drops its segments: CLEAR);
         realtime updates wait on the index lock and then apply the committed state. The compound
         vocabulary is read from the database once, so documents are not scanned for new words.
         ``progress(done, total)`` (objects) is called after every chunk. Returns the number of
-        documents written."""
+        documents written.
+
+        With ``procs`` 2 (the default on a machine with two cores or more, for a large enough
+        build) the documents of the first index (the lemmas, about half the work) are written by
+        a forked process into a segment of their own while this process lists and writes the
+        rest (the sections, which it first derives, and the other indexes) into a second one;
+        the commit lists both segments, in document order: the documents get the same numbers,
+        terms, postings and stored fields as in a one-process build (``parallel_build``)."""
         from whoosh.writing import CLEAR
+
+        from lexicon.search import parallel
 
         if not self.setup_complete:
             self.setup()
         compounds.reset()
-        compounds.corpus()  # loaded before the writer forks (procs > 1): every process shares it
-        batches = [(index, index.index_queryset(using=self.connection_alias)) for index in indexes]
-        batches = [(index, qs, list(qs.order_by("pk").values_list("pk", flat=True))) for index, qs in batches]
-        total, done, added = sum(len(pks) for _i, _q, pks in batches), 0, 0
+        compounds.corpus()  # loaded before the writer forks: every process shares it
+        indexes = list(indexes)
+        first = None
+        if indexes and parallel.wanted(self, procs):
+            qs = indexes[0].index_queryset(using=self.connection_alias)
+            first = (indexes[0], qs, list(qs.order_by("pk").values_list("pk", flat=True)))
+            if len(first[2]) < parallel.MIN_OBJECTS and procs is None:
+                first = None
         with index_lock(self.path):
-            # procs > 1: Whoosh's MpWriter, one analysing process per CPU, one merged segment.
-            writer = bulk_writer(self._writer(procs=procs, limitmb=limitmb, multisegment=False))
+            writer = child = None
             try:
+                if first is not None:  # forked before this process opens any segment file
+                    child = parallel.start(self, first, chunk_size, limitmb)
+                writer = bulk_writer(self._writer(limitmb=limitmb))
+                rest = indexes[1:] if child is not None else indexes
+                batches = [(index, index.index_queryset(using=self.connection_alias)) for index in rest]
+                batches = [(index, qs, list(qs.order_by("pk").values_list("pk", flat=True))) for index, qs in batches]
+                total = sum(len(pks) for _i, _q, pks in batches) + (len(first[2]) if child else 0)
+                done = 0
                 for index, qs, pks in batches:
                     for start in range(0, len(pks), chunk_size):
-                        for obj in qs.filter(pk__in=pks[start:start + chunk_size]).order_by("pk"):
-                            try:
-                                writer.add_document(**self._prepare_doc(index, obj, learn=False))
-                                added += 1
-                            except SkipDocument:
-                                pass
+                        self._add_chunk(writer, index, qs, pks[start:start + chunk_size])
                         done += len(pks[start:start + chunk_size])
+                        if child is not None:
+                            child.poll()
                         if progress:
-                            progress(done, total)
+                            progress(done + (child.done if child else 0), total)
+                if child is not None:
+                    segment, child_added = child.wait(lambda: progress and progress(done + child.done, total))
+                    parallel.commit(writer, [segment] if child_added else [])
+                    added = writer.docnum + child_added
+                else:
+                    added = writer.docnum
+                    writer.commit(mergetype=CLEAR)
             except BaseException:
-                writer.cancel()
+                if child is not None:
+                    child.stop()
+                if writer is not None and not writer.is_closed:
+                    writer.cancel()
                 raise
-            writer.commit(mergetype=CLEAR)
         self._drop_searcher()
         return added
+
+    def _add_chunk(self, writer, index, qs, pks):
+        """Prepare and add the objects ``pks`` of ``index`` (in pk order) to a bulk writer."""
+        for obj in qs.filter(pk__in=pks).order_by("pk"):
+            try:
+                doc = self._prepare_doc(index, obj, learn=False)
+            except SkipDocument:
+                continue
+            writer.add_document(**doc)
 
     def clear(self, models=None, commit=True):
         if models is not None and not self.setup_complete:

@@ -178,3 +178,64 @@ def test_bulk_writer_writes_the_same_bytes_as_whoosh(tmp_path):
         files.append(_segment_files(ix))
     assert {".pst", ".trm", "._stored.col"} <= set(files[0]) and files[0] == files[1]
 
+
+def _whole_index(backend):
+    """Postings and lengths as queries read them, and every document's stored fields in order."""
+    ix = backend.storage.open_index(schema=backend.schema)
+    with ix.searcher() as searcher:
+        stored = [searcher.stored_fields(d) for d in range(searcher.doc_count_all())]
+    return _postings_of(ix), stored, len(ix._segments())
+
+
+@pytest.mark.django_db(transaction=True)  # the second process reads committed rows
+def test_the_two_process_build_gives_the_serial_builds_index(monkeypatch):
+    """The forked writer's segment (the lemmas) and the building process's (sections, sources,
+    pages): the same documents in the same order, the same postings, lengths and stored fields."""
+    from django.core.management import call_command
+    from haystack import connections
+
+    from lexicon.search import parallel
+    from lexicon.search.management.commands.update_index import Command
+
+    call_command("generate_synthetic_lexicon", count=30, verbosity=0)
+    backend = connections["default"].get_backend()
+    indexes = Command()._indexes("default", None)
+    monkeypatch.setattr(parallel, "MIN_OBJECTS", 1)
+    built = []
+    for procs in (1, 2):
+        backend.clear()
+        progress = []
+        count = backend.bulk_build(indexes, procs=procs, chunk_size=7, progress=lambda d, t: progress.append((d, t)))
+        built.append((count, _whole_index(backend)))
+        assert progress[-1][0] == progress[-1][1] and count
+    (serial_count, serial), (parallel_count, two) = built
+    assert serial[2] == 1 and two[2] == 2  # one segment, two segments
+    assert serial_count == parallel_count
+    assert serial[1] == two[1]  # stored fields, document by document
+    assert serial[0][0] == two[0][0]  # terms, postings, weights, min/max lengths
+    # A field no document of a segment has (the lemmas' spelling field in the sections' segment)
+    # has no length column there: Whoosh says 0 instead of None, both "no length" (no postings).
+    assert [[n or 0 for n in doc] for doc in serial[0][1]] == [[n or 0 for n in doc] for doc in two[0][1]]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_error_in_the_second_process_fails_the_build(monkeypatch):
+    from django.core.management import call_command
+    from haystack import connections
+
+    from lexicon.search import parallel
+    from lexicon.search.management.commands.update_index import Command
+
+    call_command("generate_synthetic_lexicon", count=5, verbosity=0)
+    backend = connections["default"].get_backend()
+    monkeypatch.setattr(parallel, "MIN_OBJECTS", 1)
+    original = backend._add_chunk
+
+    def fail_on_lemmas(writer, index, qs, pks):
+        if index.get_model().__name__ == "Lemma":
+            raise ValueError("kapot")
+        return original(writer, index, qs, pks)
+
+    monkeypatch.setattr(backend, "_add_chunk", fail_on_lemmas)
+    with pytest.raises(RuntimeError, match="kapot"):
+        backend.bulk_build(Command()._indexes("default", None), procs=2)

@@ -1,10 +1,12 @@
 """manage.py update_index (and rebuild_index, which calls it).
 
 A full update (no --age, --minutes, --start or --end) builds the whole index in one Whoosh writer
-and one commit (``DutchWhooshSearchBackend.bulk_build``): one segment, no per-batch commits or
-merges, each document analysed once. It shows its progress and ends with the number of
-documents per second. ``--procs`` runs Whoosh's analysing writer in that many processes,
-``--limitmb`` is the memory per writer before postings are sorted to disk. A partial update
+and one commit (``DutchWhooshSearchBackend.bulk_build``): no per-batch commits or merges, each
+document analysed once; on two cores or more two processes write a segment each (the lemmas, the
+rest). It shows its progress (objects, and objects per second) and ends with the number of
+documents per second. ``--procs 1`` builds in this process only, ``--procs 2`` always forks.
+``--limitmb`` is passed to Whoosh's writer (the bulk build's posting pool keeps everything in
+memory). A partial update
 (``--age`` ...) is haystack's own command, followed by merging the index into one segment
 (every query builds its matchers once per segment).
 """
@@ -21,8 +23,9 @@ from haystack.utils.app_loading import haystack_get_models, haystack_load_apps
 class Command(HaystackUpdateIndex):
     def add_arguments(self, parser):
         super().add_arguments(parser)
-        parser.add_argument("--procs", type=int, default=1,
-                            help="processes that analyse documents in a full build (default 1)")
+        parser.add_argument("--procs", type=int, default=None,
+                            help="processes that write a full build: 1 or 2 (default: 2 on two cores or "
+                                 "more for a large lexicon)")
         parser.add_argument("--limitmb", type=int, default=256,
                             help="memory per index writer in MB before sorting to disk (default 256)")
 
@@ -62,6 +65,7 @@ class Command(HaystackUpdateIndex):
         indexes = self._indexes(using, options.get("app_label"))
         started = time.monotonic()
         show = verbosity >= 1 and sys.stdout.isatty()
+        shown = [-1]  # the last tenth written to a log
 
         def progress(done, total):
             if verbosity < 1:
@@ -75,10 +79,11 @@ class Command(HaystackUpdateIndex):
             if show:
                 sys.stdout.write("\r" + line)
                 sys.stdout.flush()
-            elif total and (done == total or done * 10 // total != (done - 1) * 10 // total):
+            elif total and done * 10 // total > shown[0]:  # chunks of 500 objects jump over tenths
+                shown[0] = done * 10 // total
                 self.stdout.write(line)
 
-        count = backend.bulk_build(indexes, procs=max(1, options.get("procs") or 1),
+        count = backend.bulk_build(indexes, procs=options.get("procs"),
                                    limitmb=max(16, options.get("limitmb") or 256), progress=progress)
         if show:
             sys.stdout.write("\n")
