@@ -37,6 +37,9 @@ def _isolated_cache(settings):
 
     cache.clear()  # at setup only: at teardown a test may still point CACHES at a shared Redis
     fragments.clear_local()
+    from lexicon.search import queries
+
+    queries.results_memo.clear()
     yield
 
 

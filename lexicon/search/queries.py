@@ -19,8 +19,12 @@ ones (fuzzy, by word length). When lemmas only mention the word in passing, the 
 import dataclasses
 import math
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass, field
+
+from django.conf import settings
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -31,7 +35,7 @@ from haystack.inputs import AutoQuery
 from haystack.query import SearchQuerySet
 
 from lexicon.content.models import Author, Cluster, Lemma, LemmaSection, Page, Source, SourceSection
-from lexicon.search import understanding
+from lexicon.search import synonyms, understanding
 from lexicon.search.search_indexes import KIND_LEMMA, KIND_PAGE, KIND_SOURCE
 
 MAX_QUERY_LENGTH = 500
@@ -108,6 +112,7 @@ class SearchPage:
     searched: str = ""  # the query the results are for, when it is not the typed one (corrected)
     relaxed: bool = False  # not all words matched: documents with most of them
     fuzzy: bool = False  # words close to the typed ones were searched too
+    counts: dict = field(default_factory=dict, repr=False)  # the engine's facet counts (for the names)
     passing: list = field(default_factory=list)  # lemma titles that only mention the query
     dropped: tuple = ()  # question and filler words left out of the search
 
@@ -183,6 +188,56 @@ def _snippet(result):
 
 def _backend():
     return connections["default"].get_backend()
+
+
+class ResultsMemo:
+    """The last answers of this process, per (search, index generation, synonym version).
+
+    Popular searches repeat ("eenzaamheid" between two home visits); each answer is a few
+    hundred kilobytes of work (counts, fallbacks, highlighting) and a few kilobytes to keep."""
+
+    ENTRIES = 256
+
+    def __init__(self):
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def stamp(self):
+        """What the answers depend on besides the search itself; None: do not memoise."""
+        backend = _backend()
+        if not hasattr(backend, "get_searcher") or not getattr(backend, "use_file_storage", False):
+            return None
+        backend.get_searcher()  # reopens after a write; IndexUnavailable when missing or broken
+        try:
+            return (backend.path, backend._stamp, synonyms.version())
+        except Exception:  # noqa: BLE001 - the shared cache is down: no memo, the search still runs
+            return None
+
+    def get_or_compute(self, key, compute):
+        if not getattr(settings, "SEARCH_RESULTS_MEMO", True):
+            return compute()
+        stamp = self.stamp()
+        if stamp is None:
+            return compute()
+        key = (stamp, key)
+        with self.lock:
+            found = self.entries.get(key)
+            if found is not None:
+                self.entries.move_to_end(key)
+                return found
+        found = compute()
+        with self.lock:
+            self.entries[key] = found
+            while len(self.entries) > self.ENTRIES:
+                self.entries.popitem(last=False)
+        return found
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
+
+results_memo = ResultsMemo()
 
 
 def _vocabulary():
@@ -277,9 +332,25 @@ def _choose_plan(query, plan, counts, cluster, author, vocabulary, exact=False):
 def search(query, *, cluster="", author="", kind="", page=1, per_page=PER_PAGE, exact=False):
     """One page of results. ``query`` must come from ``clean_query``. ``exact``: the words as
     typed, never a spelling correction or look-alike words (the reader chose "Zoek in plaats
-    daarvan naar ...")."""
+    daarvan naar ...").
+
+    The same search on the same index is answered from a small memo in this process
+    (``results_memo``): its key holds the index's generation and the synonym list's version, so
+    a write to the index or a synonym edit makes every earlier answer unreachable. Facet names
+    (clusters, authors) are looked up fresh each time."""
     cluster, author, kind, page = clean_slug(cluster), clean_slug(author), clean_kind(kind), clean_page(page)
     per_page = min(max(int(per_page or PER_PAGE), 1), MAX_PER_PAGE)
+    found = results_memo.get_or_compute(
+        (query, cluster, author, kind, page, per_page, bool(exact)),
+        lambda: _search(query, cluster, author, kind, page, per_page, exact),
+    )
+    result_page = dataclasses.replace(found, results=[dataclasses.replace(h, sections=list(h.sections))
+                                                      for h in found.results])
+    _facets(result_page, result_page.counts)
+    return result_page
+
+
+def _search(query, cluster, author, kind, page, per_page, exact):
     result_page = SearchPage(query=query, results=[], total=0, page=page, per_page=per_page,
                              cluster=cluster, author=author, kind=kind)
     if not query:
@@ -320,7 +391,7 @@ def search(query, *, cluster="", author="", kind="", page=1, per_page=PER_PAGE, 
     hits = [_hit(r) for r in raw]
     _attach_sections(plan, hits, [r for r in raw if r.model_name == "lemma"])
     result_page.results = hits
-    _facets(result_page, counts)
+    result_page.counts = counts
     lemma_hits = [h for h in hits if h.kind == KIND_LEMMA]
     if page == 1 and lemma_hits and not any(h.about for h in lemma_hits):
         result_page.passing = [(h.title, h.url) for h in lemma_hits[:PASSING_LEMMAS]]

@@ -24,6 +24,11 @@ def _version():
     return version
 
 
+def version():
+    """Changes on every synonym edit (for anything that caches what synonyms decide)."""
+    return _version()
+
+
 def groups():
     """[(terms tuple, lemma id or 0)] of all synonym rows whose lemma (if any) is published."""
     global _cached
