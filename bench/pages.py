@@ -9,7 +9,9 @@ Production settings (DEBUG off) on a scratch database in a temp dir with fixture
 gunicorn (2 sync workers) serves the site on 127.0.0.1:8025 with the page cache on, first alone and
 then behind nginx on 127.0.0.1:8030 with the config `manage.py nginx_config` writes (what a deployment
 runs: nginx keeps the pages Django's page cache stores for FRONT_CACHE_SECONDS); then on
-127.0.0.1:8028 with it off (PAGE_CACHE=0: every request renders); nginx (Debian package, own config,
+127.0.0.1:8028 with it off (PAGE_CACHE=0: every request runs the view, which assembles the page
+from its stored fragments and answers a repeated search from the results memo); then "from scratch"
+with those off too (STORED_FRAGMENTS=0, SEARCH_RESULTS_MEMO=0: a page after an edit, a new search); nginx (Debian package, own config,
 2 workers) serves the same lemma page saved as a file on 127.0.0.1:8026: the physical limit of
 this machine for that response; and gunicorn on 127.0.0.1:8029 runs a bare WSGI app that returns
 the same bytes and does nothing else: the ceiling for any Python app on this server. Load comes from wrk on loopback (a Python client if wrk is
@@ -17,6 +19,7 @@ missing), the same connections and duration for every row. Prints one table: req
 and p95 latency, and requests/s as a ratio of nginx's.
 
 Targets (issue 7): cached lemma page >= 0.3x nginx; search page p95 < 50 ms on the real lexicon.
+Targets (issue 16): rendered lemma page >= 0.15x nginx, home and search rendered >= 0.10x.
 The cached lemma page is measured as deployed (nginx front); gunicorn alone is shown beside it.
 Client, servers and the other engineers' processes share this machine's CPUs: compare the
 ratios within one run rather than absolute figures across runs.
@@ -107,6 +110,17 @@ print(json.dumps({"lemma": lemma.get_absolute_url(), "cluster": lemma.cluster.ge
     rows.append(("search, rendered, 1 connection", _server.load(base, search_paths, args.seconds, 1, threads=1)))
     _server.stop(site)
 
+    # What a real miss costs: no stored fragments, no memo of repeated searches (a page after an
+    # edit, a search never asked before).
+    scratch_env = {**uncached_env, "STORED_FRAGMENTS": "0", "SEARCH_RESULTS_MEMO": "0"}
+    site = _server.start_gunicorn(scratch_env, SITE_UNCACHED)
+    for name, paths in pages:
+        if name in ("home", "lemma") or name.startswith("search"):
+            _server.fetch(base + paths[0])
+            rows.append((f"{name}, from scratch", _server.load(base, paths, args.seconds, args.connections)))
+    rows.append(("search, from scratch, 1 conn.", _server.load(base, search_paths, args.seconds, 1, threads=1)))
+    _server.stop(site)
+
     www = workdir / "nginx" / "www"
     www.mkdir(parents=True, exist_ok=True)
     (www / "lemma.html").write_bytes(lemma_html)
@@ -143,6 +157,12 @@ print(json.dumps({"lemma": lemma.get_absolute_url(), "cluster": lemma.cluster.ge
     print(f"search page p95 = {search_cached['p95']:.1f} ms cached, {search_alone['p95']:.1f} ms rendered one at a time, "
           f"{search['p95']:.1f} ms rendered with {args.connections} connections queueing on 2 workers "
           f"(target < 50 ms): {'MET' if search_alone['p95'] < 50 else 'NOT MET'} for a rendered search")
+    by_name = dict(rows)
+    for page, target in (("lemma", 0.15), ("home", 0.10), ("search (10 queries)", 0.10)):
+        rendered = by_name[f"{page}, rendered"]["rps"] / limit["rps"]
+        scratch = by_name[f"{page}, from scratch"]["rps"] / limit["rps"]
+        print(f"issue 16: {page} rendered (page cache off) / nginx = {rendered:.2f}x (target >= {target}x): "
+              f"{'MET' if rendered >= target else 'NOT MET'}; from scratch {scratch:.2f}x")
     if any(r["non2xx"] or r["errors"] for _, r in rows):
         print("WARNING: some requests failed (see the errors column)")
         return 1

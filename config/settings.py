@@ -11,6 +11,8 @@ SEARCH_BACKEND "whoosh" (default) or "elasticsearch" (see README)
 CACHE_URL      shared cache for rendered pages: redis://127.0.0.1:6379/1 (also read from REDIS_URL),
                file:///path, db://table or locmem:// (default: files under var/cache)
 PAGE_CACHE     "0" switches the public page cache off (default on)
+STORED_FRAGMENTS     "0": render every part of a page on every request (default on; benchmarks)
+SEARCH_RESULTS_MEMO  "0": ask the search engine again for a repeated search (default on; benchmarks)
 FRONT_CACHE_SECONDS  how long nginx in front (`manage.py nginx_config`) may serve a stored page
                before asking Django again (default 1; 0: nginx stores nothing)
 STATIC_ROOT    where collectstatic writes (default: staticfiles/ in the project)
@@ -162,6 +164,10 @@ CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL") or os.environ.ge
 # how long a change made past the ORM (raw SQL, a restore) can stay unseen.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 600))
+# Parts of pages stored once per content generation (lexicon.web.fragments), and the answers of
+# repeated searches per index generation (lexicon.search.queries): both on outside benchmarks.
+STORED_FRAGMENTS = env_bool("STORED_FRAGMENTS", default=True)
+SEARCH_RESULTS_MEMO = env_bool("SEARCH_RESULTS_MEMO", default=True)
 # nginx in front (manage.py nginx_config) keeps the pages Django's page cache stores for this many
 # seconds (X-Accel-Expires): readers see a save at most this (+1, nginx counts whole seconds) late;
 # editors (session cookie) at once.
