@@ -37,6 +37,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("SECRET_KEY", "bench-only-key")  # production settings (DEBUG off) need one
 os.environ.setdefault("PAGE_CACHE", "0")
 os.environ.setdefault("EXPORTS_BUILD", "off")  # no background book build of the bench corpus
+os.environ.setdefault("SEARCH_RESULTS_MEMO", "0")  # every search is measured, none answered from memory
 SEED = ROOT / "fixtures" / "source" / "lexicon-nabijheid-en-sociaal-werk-2022.txt"
 BUILD_PROCS = min(2, os.cpu_count() or 1)
 SEED_VERSION = "seed-20221-v1"  # bump when the synthetic corpus generator changes
