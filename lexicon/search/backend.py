@@ -31,6 +31,7 @@ import os
 import shutil
 import time
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
 
 from django.utils.encoding import force_str
@@ -160,6 +161,68 @@ class RecordingTopCollector(collectors.TopCollector):
         if self.bonus is not None:
             score += self.bonus.get(global_docnum, 0)
         return super()._collect(global_docnum, score)
+
+
+class DocSet(set):
+    """A filter's document numbers, with their sorted order computed once (for skipping)."""
+
+    def ordered(self):
+        ordered = self.__dict__.get("_ordered")
+        if ordered is None:
+            ordered = self.__dict__["_ordered"] = array("I", sorted(self))
+        return ordered
+
+
+class SkippingFilterCollector(collectors.FilterCollector):
+    """Whoosh's FilterCollector steps the matcher through every matching document and drops the
+    ones the filter does not allow. On a large index a frequent word matches tens of thousands of
+    section documents that a lemma search never shows; here the matcher skips from a refused
+    document straight to the next allowed one (one ``skip_to`` over a run of sections, and a
+    segment without any allowed document is not read at all). The same documents are collected,
+    in the same order: only the refused ones are no longer visited."""
+
+    def prepare(self, top_searcher, q, context):
+        super().prepare(top_searcher, q, context)
+        allow = self._allow
+        self._ordered = None
+        if allow is not None and self._restrict is None:
+            self._ordered = allow.ordered() if isinstance(allow, DocSet) else array("I", sorted(allow))
+
+    def collect_matches(self):
+        ordered = self._ordered
+        if ordered is None:
+            return super().collect_matches()
+        child, allow, offset = self.child, self._allow, self.offset
+        lo = bisect_left(ordered, offset)
+        hi = bisect_left(ordered, offset + self.subsearcher.doc_count_all())
+        if lo == hi:
+            return  # nothing allowed in this segment
+        matcher, collect = child.matcher, child.collect
+        while matcher.is_active():
+            docnum = matcher.id()
+            if docnum + offset in allow:
+                collect(docnum)
+                matcher.next()
+                continue
+            lo = bisect_left(ordered, docnum + offset, lo, hi)
+            if lo >= hi:
+                break
+            matcher.skip_to(ordered[lo] - offset)
+
+
+class ScoreMapCollector(collectors.ScoredCollector):
+    """docnum -> score of every match, added into a dict (no list of all matches sorted)."""
+
+    def __init__(self, scores):
+        super().__init__(replace=0)
+        self.scores = scores
+
+    def _collect(self, global_docnum, score):
+        self.scores[global_docnum] = score + self.scores.get(global_docnum, 0)
+        return 0
+
+    def results(self):
+        return self.scores
 
 
 class IndexVocabulary(Vocabulary):
@@ -308,7 +371,7 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         key = repr(query)
         docs = self._filter_cache.get(key)
         if docs is None:
-            docs = self._filter_cache[key] = set(query.docs(searcher))
+            docs = self._filter_cache[key] = DocSet(query.docs(searcher))
         return docs
 
     # -- writing -------------------------------------------------------------------------
@@ -707,18 +770,18 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         # the top N, and the total and facet counts then depended on the page asked.
         match, boosts = _split_boosts(parsed)
         if boosts is not None:
-            bonus = self._boost_scores(searcher, boosts, bonus)
+            bonus = self._boost_scores(searcher, boosts, bonus, allowed)
         top = RecordingTopCollector(limit=limit, usequality=False, replace=0, bonus=bonus)
         collector = top
         if allowed is not None:
-            collector = collectors.FilterCollector(collector, allow=allowed)
+            collector = SkippingFilterCollector(collector, allow=allowed)
         searcher.search_with_collector(match, collector)
         results = collector.results()
         if highlight:
             self._record_matched_terms(searcher, results, parsed)
         return results, top.seen
 
-    def _boost_scores(self, searcher, boosts, bonus):
+    def _boost_scores(self, searcher, boosts, bonus, allowed=None):
         """docnum -> score of the boosted-field copies (plus the "most" mode bonus).
 
         ``AndMaybe(match, copies)`` advanced the union of copies to every matching document
@@ -726,10 +789,10 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         match few documents (titles, leads, headings), so they are scored once here and added
         by the collector: the same sums, without a skip per match."""
         scores = dict(bonus or {})
-        collector = collectors.UnlimitedCollector()
+        collector = ScoreMapCollector(scores)
+        if allowed is not None:  # only the documents the search may show need their bonus
+            collector = SkippingFilterCollector(collector, allow=allowed)
         searcher.search_with_collector(boosts, collector)
-        for score, docnum in collector.results().top_n:
-            scores[docnum] = score + scores.get(docnum, 0)
         return scores
 
     def _facet_counts(self, searcher, facets, seen):
