@@ -54,3 +54,11 @@ def test_the_memo_is_bounded(client, book):
     for n in range(queries.ResultsMemo.ENTRIES + 20):
         queries.search(f"eenzaamheid{n}")
     assert len(queries.results_memo.entries) == queries.ResultsMemo.ENTRIES
+
+
+def test_the_stored_results_page_follows_the_index(client, book, settings):
+    """The results part of /zoeken/ is a stored fragment: keyed by the index generation too."""
+    settings.PAGE_CACHE_ENABLED = False
+    assert "/lemma/eenzaamheid/" in client.get("/zoeken/", {"q": "eenzaamheid"}).content.decode()
+    connections["default"].get_backend().remove(book["eenzaamheid"])
+    assert "/lemma/eenzaamheid/" not in client.get("/zoeken/", {"q": "eenzaamheid"}).content.decode()

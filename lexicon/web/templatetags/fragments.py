@@ -1,6 +1,7 @@
 """``{% stored "name" value ... %}...{% endstored %}``: the enclosed part rendered once per content
 generation and per set of values (lexicon.web.fragments), e.g. a lemma's article for each
-(pk, save time). The content generation is read once per page, not once per fragment."""
+(pk, save time). The content generation is read once per page, not once per fragment. A view
+sets ``store_fragments`` to False when a page must be rendered every time."""
 from django import template
 
 from lexicon.web import fragments
@@ -13,7 +14,7 @@ class StoredNode(template.Node):
         self.name, self.values, self.nodelist = name, values, nodelist
 
     def render(self, context):
-        if not fragments.enabled():
+        if not fragments.enabled() or context.get("store_fragments") is False:
             return self.nodelist.render(context)
         memo = context.render_context
         if "fragment_generation" not in memo:
