@@ -476,7 +476,14 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
         a forked process into a segment of their own while this process lists and writes the
         rest (the sections, which it first derives, and the other indexes) into a second one;
         the commit lists both segments, in document order: the documents get the same numbers,
-        terms, postings and stored fields as in a one-process build (``parallel_build``)."""
+        terms, postings and stored fields as in a one-process build (``lexicon.search.parallel``).
+        No full garbage collections meanwhile (``parallel.no_full_collections``)."""
+        from lexicon.search import parallel
+
+        with parallel.no_full_collections():
+            return self._bulk_build(indexes, procs, limitmb, chunk_size, progress)
+
+    def _bulk_build(self, indexes, procs, limitmb, chunk_size, progress):
         from whoosh.writing import CLEAR
 
         from lexicon.search import parallel
@@ -496,12 +503,14 @@ class DutchWhooshSearchBackend(WhooshSearchBackend):
             writer = child = None
             try:
                 if first is not None:  # forked before this process opens any segment file
-                    child = parallel.start(self, first, chunk_size, limitmb)
+                    child = parallel.start(self, indexes, first, chunk_size, limitmb)
                 writer = bulk_writer(self._writer(limitmb=limitmb))
                 rest = indexes[1:] if child is not None else indexes
                 batches = [(index, index.index_queryset(using=self.connection_alias)) for index in rest]
                 batches = [(index, qs, list(qs.order_by("pk").values_list("pk", flat=True))) for index, qs in batches]
                 total = sum(len(pks) for _i, _q, pks in batches) + (len(first[2]) if child else 0)
+                if child is not None:  # the child also takes the first of the sections, if it is ahead
+                    batches = child.share(batches)
                 done = 0
                 for index, qs, pks in batches:
                     for start in range(0, len(pks), chunk_size):

@@ -289,6 +289,16 @@ def _bulk_add_document(writer, kinds, original):
     pool = writer.pool
     groups = pool.groups
     fieldnames_seen = pool.fieldnames
+    by_term = {name: {} for name in kinds}  # fieldname -> {term: its group in the pool}
+
+    def new_group(fieldname, term):
+        key = (fieldname, term.encode("utf-8"))
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = []
+            fieldnames_seen.add(fieldname)
+        by_term[fieldname][term] = group
+        return group
 
     def add_document(**fields):
         if any(name[0] == "_" and not name.startswith("_stored_") for name in fields):
@@ -314,23 +324,21 @@ def _bulk_add_document(writer, kinds, original):
                     fb = field.format.field_boost if kind else None
                     if kind == "chars" or kind == "positions":
                         chars = kind == "chars"
+                        known = by_term[fieldname]
                         for term, postings in dutch_postings(value, field.analyzer).items():
                             freq = len(postings)
-                            key = (fieldname, term.encode("utf-8"))
                             vbytes = encode_characters(postings) if chars else encode_positions([p[0] for p in postings])
-                            group = groups.get(key)
+                            group = known.get(term)
                             if group is None:
-                                group = groups[key] = []
-                                fieldnames_seen.add(fieldname)
+                                group = new_group(fieldname, term)
                             group.append((docnum, freq * 1.0 * fb, vbytes))
                             length += freq
                     elif kind == "spelling":
+                        known = by_term[fieldname]
                         for word, freq in spelling_counts(value, field.analyzer).items():
-                            key = (fieldname, word.encode("utf-8"))
-                            group = groups.get(key)
+                            group = known.get(word)
                             if group is None:
-                                group = groups[key] = []
-                                fieldnames_seen.add(fieldname)
+                                group = new_group(fieldname, word)
                             group.append((docnum, freq * 1.0 * fb, pack_uint(freq)))
                             length += freq
                     else:
@@ -361,6 +369,32 @@ def _bulk_add_document(writer, kinds, original):
     return add_document
 
 
+def _term_index_adder(tindex):
+    """``tindex.add`` of an OrderedHashWriter (the terms file) with the file offset counted, not
+    asked of the file twice per term: the same bytes, positions and hash buckets."""
+    from whoosh.filedb.filetables import OrderedHashWriter, _lengths
+
+    if type(tindex) is not OrderedHashWriter:
+        return tindex.add
+    dbfile = tindex.dbfile
+    position = [dbfile.tell()]
+    write, hashfn, buckets, index_append = dbfile.write, tindex.hashfn, tindex.buckets, tindex.index.append
+
+    def add(key, value):
+        if key <= tindex.lastkey:
+            raise ValueError("Keys must increase: %r..%r" % (tindex.lastkey, key))
+        pos = position[0]
+        index_append(pos)
+        data = _lengths.pack(len(key), len(value)) + key + value
+        write(data)
+        position[0] = pos + len(data)
+        h = hashfn(key)
+        buckets[h & 255].append((h, pos))
+        tindex.lastkey = key
+
+    return add
+
+
 def write_postings(fieldwriter, schema, lengths, pool):
     """``fieldwriter.add_postings(schema, lengths, pool.iter_postings())``, a block at a time.
 
@@ -378,7 +412,7 @@ def write_postings(fieldwriter, schema, lengths, pool):
     postfile = fieldwriter._postfile
     offset = postfile.tell()  # from here on every byte of the postings file is written below
     write = postfile.write
-    tindex_add = fieldwriter._tindex.add
+    tindex_add = _term_index_adder(fieldwriter._tindex)
     lastfn = None
     for (fieldname, btext), group in pool.sorted_groups():
         if fieldname != lastfn:

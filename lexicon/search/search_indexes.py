@@ -12,6 +12,7 @@ the alternative terms and the headings.
 """
 from functools import lru_cache
 
+from django.db.models.functions import Length
 from haystack import indexes
 
 from lexicon.content import sections
@@ -66,6 +67,13 @@ class LemmaIndex(_BaseIndex, indexes.Indexable):
     def read_queryset(self, using=None):
         return Lemma.objects.published().select_related("cluster")
 
+    def build_costs(self, qs, pks):
+        """pk -> characters analysed for the lemma (body and lead; the spelling field's second
+        pass over them is cheap), for sharing a bulk build between processes
+        (``lexicon.search.parallel``)."""
+        rows = Lemma.objects.published().annotate(n=Length("body") + Length("lead")).values_list("pk", "n")
+        return {pk: n or 0 for pk, n in rows}
+
     def prepare(self, obj):
         data = super().prepare(obj)
         authors = obj.ordered_authors
@@ -110,6 +118,10 @@ class LemmaSectionIndex(_BaseIndex, indexes.Indexable):
             .select_related("lemma__cluster")
             .prefetch_related("lemma__lemma_authors__author")
         )
+
+    def build_costs(self, qs, pks):
+        """pk -> characters analysed for the section (``LemmaIndex.build_costs``)."""
+        return {pk: n or 0 for pk, n in LemmaSection.objects.published().annotate(n=Length("text")).values_list("pk", "n")}
 
     def prepare(self, obj):
         data = super().prepare(obj)

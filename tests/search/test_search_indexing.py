@@ -201,15 +201,21 @@ def test_the_two_process_build_gives_the_serial_builds_index(monkeypatch):
     backend = connections["default"].get_backend()
     indexes = Command()._indexes("default", None)
     monkeypatch.setattr(parallel, "MIN_OBJECTS", 1)
+    # Lemmas that look cheap: the forked process is given the first sections too (Child.share).
+    from lexicon.search.search_indexes import LemmaIndex
+
+    monkeypatch.setattr(LemmaIndex, "build_costs", lambda self, qs, pks: {pk: -parallel.DOCUMENT_COST for pk in pks})
     built = []
     for procs in (1, 2):
         backend.clear()
         progress = []
         count = backend.bulk_build(indexes, procs=procs, chunk_size=7, progress=lambda d, t: progress.append((d, t)))
         built.append((count, _whole_index(backend)))
+        segment_sizes = [seg.doc_count_all() for seg in backend.storage.open_index(schema=backend.schema)._segments()]
         assert progress[-1][0] == progress[-1][1] and count
     (serial_count, serial), (parallel_count, two) = built
     assert serial[2] == 1 and two[2] == 2  # one segment, two segments
+    assert segment_sizes[0] > 30  # the forked process wrote the lemmas and then the first sections
     assert serial_count == parallel_count
     assert serial[1] == two[1]  # stored fields, document by document
     assert serial[0][0] == two[0][0]  # terms, postings, weights, min/max lengths
