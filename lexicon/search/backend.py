@@ -60,6 +60,9 @@ from lexicon.search.locks import index_lock
 from lexicon.search.readers import live_frequency
 from lexicon.search.state import MISSING, UNREADABLE, IndexUnavailable, toc_exists
 from lexicon.search.understanding import Vocabulary
+from lexicon.search import whoosh_files
+
+whoosh_files.install()  # segments opened without a copy of each part
 
 # Query-time boosts per field; fields missing from the schema are skipped.
 FIELD_BOOSTS = {
