@@ -5,6 +5,7 @@ lemma); a draft is never a version, so it can never be shown here.
 """
 import difflib
 import re
+from functools import cache
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -64,9 +65,11 @@ def _citations(request, version):
 def version_detail(request, slug, number):
     lemma, version = _version(request, slug, number)
     latest = lemma.versions.order_by("-number").only("number").first()
+    # A version's text is rendered once per content generation (the stored fragment of the
+    # template); its citations carry today's date as the access date, so the day is in the key.
     return render(request, "lexicon/versions/version_detail.html", {
         "lemma": lemma, "version": version, "is_latest": latest.number == version.number,
-        "cite": _citations(request, version),
+        "cite": cache(lambda: _citations(request, version)), "today": timezone.localdate().isoformat(),
     })
 
 
@@ -118,7 +121,8 @@ def version_diff(request, slug, number):
         (_("Inleiding"), previous.lead, version.lead),
         (_("Tekst"), previous.body, version.body),
     ]
-    changes = [(label, text_changes(old, new)) for label, old, new in fields if old != new]
+    # Compared only when the page's stored fragment is missing (difflib over two essays).
+    changes = cache(lambda: [(label, text_changes(old, new)) for label, old, new in fields if old != new])
     return render(request, "lexicon/versions/version_diff.html", {
         "lemma": lemma, "version": version, "previous": previous, "changes": changes,
     })
