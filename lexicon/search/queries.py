@@ -113,6 +113,7 @@ class SearchPage:
     relaxed: bool = False  # not all words matched: documents with most of them
     fuzzy: bool = False  # words close to the typed ones were searched too
     counts: dict = field(default_factory=dict, repr=False)  # the engine's facet counts (for the names)
+    stamp: tuple = None  # index generation and synonym version the answer holds for (None: unknown)
     passing: list = field(default_factory=list)  # lemma titles that only mention the query
     dropped: tuple = ()  # question and filler words left out of the search
 
@@ -213,11 +214,9 @@ class ResultsMemo:
         except Exception:  # noqa: BLE001 - the shared cache is down: no memo, the search still runs
             return None
 
-    def get_or_compute(self, key, compute):
-        if not getattr(settings, "SEARCH_RESULTS_MEMO", True):
-            return compute()
-        stamp = self.stamp()
-        if stamp is None:
+    def get_or_compute(self, stamp, key, compute):
+        """The memoised answer for ``key`` under ``stamp`` (from ``stamp()``), else ``compute()``."""
+        if stamp is None or not getattr(settings, "SEARCH_RESULTS_MEMO", True):
             return compute()
         key = (stamp, key)
         with self.lock:
@@ -340,12 +339,13 @@ def search(query, *, cluster="", author="", kind="", page=1, per_page=PER_PAGE, 
     (clusters, authors) are looked up fresh each time."""
     cluster, author, kind, page = clean_slug(cluster), clean_slug(author), clean_kind(kind), clean_page(page)
     per_page = min(max(int(per_page or PER_PAGE), 1), MAX_PER_PAGE)
+    stamp = results_memo.stamp() if query else None  # an empty search never touches the index
     found = results_memo.get_or_compute(
-        (query, cluster, author, kind, page, per_page, bool(exact)),
+        stamp, (query, cluster, author, kind, page, per_page, bool(exact)),
         lambda: _search(query, cluster, author, kind, page, per_page, exact),
     )
     result_page = dataclasses.replace(found, results=[dataclasses.replace(h, sections=list(h.sections))
-                                                      for h in found.results])
+                                                      for h in found.results], stamp=stamp)
     _facets(result_page, result_page.counts)
     return result_page
 

@@ -32,7 +32,7 @@ def _fold(text):
 def _candidates():
     published = Lemma.objects.published()
     stamp = (published.aggregate(m=Max("updated"))["m"], published.count(), Author.objects.count(),
-             synonyms._version())
+             synonyms.version())
     key = f"search-suggest:{hash(stamp)}"
     items = cache.get(key)
     if items is None:

@@ -14,26 +14,23 @@ _lock = threading.Lock()
 _cached = (None, [])
 
 
-def _version():
-    # A random token, not a counter: after a cache flush a counter would start again at a value
-    # a worker may still hold.
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
 def version():
-    """Changes on every synonym edit (for anything that caches what synonyms decide)."""
-    return _version()
+    """Changes on every synonym edit (for anything that caches what synonyms decide).
+
+    A random token, not a counter: after a cache flush a counter would start again at a value
+    a worker may still hold."""
+    token = cache.get(VERSION_KEY)
+    if token is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        token = cache.get(VERSION_KEY)
+    return token
 
 
 def groups():
     """[(terms tuple, lemma id or 0)] of all synonym rows whose lemma (if any) is published."""
     global _cached
-    version = _version()
-    if _cached[0] == version:
+    current = version()
+    if _cached[0] == current:
         return _cached[1]
     from lexicon.content.models import Lemma
 
@@ -50,7 +47,7 @@ def groups():
         if len(terms) >= 2 or (terms and lemma_id):
             out.append((terms, lemma_id or 0))
     with _lock:
-        _cached = (version, out)
+        _cached = (current, out)
     return out
 
 

@@ -48,9 +48,8 @@ def search(request):
         context["page"] = page
         # The results part of the page is stored per index generation (and content generation, for
         # the facet names): lexicon.web.fragments. None (no file index): rendered every time.
-        stamp = queries.results_memo.stamp()
-        context["results_key"] = repr(stamp)
-        context["store_fragments"] = stamp is not None
+        context["results_key"] = repr(page.stamp)
+        context["store_fragments"] = page.stamp is not None
         exact = "1" if request.GET.get("precies") == "1" else ""
         keep = {"cluster": page.cluster, "auteur": page.author}
         context["kind_links"] = [
