@@ -235,17 +235,27 @@ def per_generation(name, compute):
     """``compute()``'s result, computed once per content generation and shared by all workers
     (e.g. the A–Z letter index). It must be picklable and depend on content only."""
     try:
-        key = f"lexicon:memo:{name}:{content_state()[0]}"
-        value = cache.get(key)
+        generation = content_state()[0]
     except Exception:  # noqa: BLE001 - the shared cache is down: compute, never fail the page
         log.warning("Cache unreachable: computing %s", name, exc_info=True)
         return compute()
+    return shared(f"lexicon:memo:{name}:{generation}", compute)
+
+
+def shared(key, compute):
+    """The value under ``key`` in the shared cache, else ``compute()`` stored there; a cache that
+    cannot be reached only means computing (the caller's key must hold what the value depends on)."""
+    try:
+        value = cache.get(key)
+    except Exception:  # noqa: BLE001
+        log.warning("Cache unreachable: computing %s", key, exc_info=True)
+        value = None
     if value is None:
         value = compute()
         try:
             cache.set(key, value, timeout())
         except Exception:  # noqa: BLE001
-            log.warning("Cache unreachable: %s not stored", name, exc_info=True)
+            log.warning("Cache unreachable: %s not stored", key, exc_info=True)
     return value
 
 

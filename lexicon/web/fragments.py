@@ -15,7 +15,6 @@ import threading
 from collections import OrderedDict
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.safestring import mark_safe
 
 from lexicon.web import caching
@@ -40,30 +39,17 @@ def generation():
         return None
 
 
-def fetch(parts, compute, current=None):
-    """The stored fragment for ``parts`` under the current generation, else ``compute()`` stored."""
-    if not enabled():
-        return compute()
-    current = generation() if current is None else current
-    if current is None:
-        return compute()
+def fetch(parts, compute, generation):
+    """The fragment for ``parts`` stored under content ``generation``, else ``compute()`` stored:
+    in this process first, then in the shared cache (``caching.shared``)."""
     digest = hashlib.sha1("\0".join(str(p) for p in parts).encode("utf-8", "surrogateescape")).hexdigest()
-    key = f"lexicon:fragment:{digest}:{current}"
+    key = f"lexicon:fragment:{digest}:{generation}"
     with _lock:
         html = _local.get(key)
         if html is not None:
             _local.move_to_end(key)
             return mark_safe(html)
-    try:
-        html = cache.get(key)
-    except Exception:  # noqa: BLE001
-        html = None
-    if html is None:
-        html = str(compute())
-        try:
-            cache.set(key, html, caching.timeout())
-        except Exception:  # noqa: BLE001 - kept in this process all the same
-            pass
+    html = caching.shared(key, lambda: str(compute()))
     with _lock:
         _local[key] = html
         while len(_local) > LOCAL_ENTRIES:

@@ -23,7 +23,7 @@ class StoredNode(template.Node):
             return self.nodelist.render(context)
         parts = [context.template.name if context.template else "", self.name.resolve(context)]
         parts += [value.resolve(context) for value in self.values]
-        return fragments.fetch(parts, lambda: self.nodelist.render(context), current=memo["fragment_generation"])
+        return fragments.fetch(parts, lambda: self.nodelist.render(context), memo["fragment_generation"])
 
 
 @register.tag("stored")
