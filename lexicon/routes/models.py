@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lexicon.content import rendering
 from lexicon.content.choices import LemmaStatus
-from lexicon.content.models import Lemma, LemmaSection
+from lexicon.content.models import Lemma, LemmaSection, sees_drafts
 from lexicon.routes import codes
 from lexicon.routes.sections import section_html, standalone_html
 
@@ -25,9 +25,7 @@ class RouteQuerySet(models.QuerySet):
         return self.filter(status=LemmaStatus.PUBLISHED)
 
     def visible_to(self, user):
-        if user is not None and user.is_active and user.is_staff:
-            return self
-        return self.published()
+        return self if sees_drafts(user) else self.published()
 
     def with_step_counts(self):
         """Routes with ``step_count``: their steps a reader sees (those with a published lemma)."""

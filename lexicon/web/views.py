@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from lexicon.web import caching, nearest
 from lexicon.content import citation
-from lexicon.content.models import Author, Cluster, CrossReference, Lemma, Page, SlugRedirect, Source
+from lexicon.content.models import Author, Cluster, CrossReference, Lemma, Page, SlugRedirect, Source, sees_drafts
 from lexicon.content.models.versions import with_last_change
 from lexicon.web.pagination import paginate
 from lexicon.content.rendering import initial_letter
@@ -37,6 +37,11 @@ def home(request):
         "lexicon/home.html",
         {"clusters": clusters, "recent": recent, "lemma_count": cache(published.count), "intro": cache(intro.first)},
     )
+
+
+def _audience(request):
+    """Part of a stored fragment's key: editors see drafts, so their fragments are not the readers'."""
+    return "redactie" if sees_drafts(request.user) else "lezer"
 
 
 # What the lemma page reads of a lemma outside its stored fragments (title, description, keys).
@@ -87,8 +92,7 @@ def lemma_detail(request, slug):
             "next": cache(partial(neighbour, False)),
             "citation": cache(lambda: citation.apa(lemma, url)),
             "canonical_url": url,
-            # Editors see drafts in the related lists: their fragments are not the readers'.
-            "audience": "redactie" if request.user.is_active and request.user.is_staff else "lezer",
+            "audience": _audience(request),
         },
     )
 
@@ -175,7 +179,7 @@ def author_detail(request, slug):
     page_obj.object_list = page_obj.object_list.cards()  # only this page's slice
     return render(request, "lexicon/author_detail.html",
                   {"author": author, "lemmas": page_obj.object_list, "page_obj": page_obj,
-                   "audience": "redactie" if request.user.is_active and request.user.is_staff else "lezer"})
+                   "audience": _audience(request)})
 
 
 def page_detail(request, slug):

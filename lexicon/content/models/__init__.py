@@ -7,7 +7,7 @@ from ..names import sort_name_for, split_name  # noqa: F401  (re-exported: impor
 from .authors import Author
 from .lemmas import (
     WORDS_PER_MINUTE, Cluster, CrossReference, Lemma, LemmaAuthor, LemmaSection, SlugRedirect, fill_urls,
-    published_q,
+    published_q, sees_drafts,
 )
 from .related import RelatedChoice
 from .renderings import LemmaRendering, RenderingEpoch
@@ -17,5 +17,5 @@ from .versions import LemmaVersion
 __all__ = [
     "Author", "Cluster", "CrossReference", "Lemma", "LemmaAuthor", "LemmaRendering", "LemmaSection", "LemmaVersion",
     "Page", "RelatedChoice", "RenderingEpoch", "SlugRedirect",
-    "Source", "SourceSection", "WORDS_PER_MINUTE", "fill_urls", "published_q",
+    "Source", "SourceSection", "WORDS_PER_MINUTE", "fill_urls", "published_q", "sees_drafts",
 ]

@@ -76,14 +76,17 @@ class Cluster(models.Model):
 CARD_FIELDS = ("title", "slug", "subtitle", "cluster", "lead")
 
 
+def sees_drafts(user):
+    """Does ``user`` read drafts (an active staff member: the editors' previews)?"""
+    return user is not None and user.is_active and user.is_staff
+
+
 class LemmaQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_q())
 
     def visible_to(self, user):
-        if user is not None and user.is_active and user.is_staff:
-            return self
-        return self.published()
+        return self if sees_drafts(user) else self.published()
 
     def for_listing(self):
         """Lemmas with their cluster and authors (``ordered_authors``) in a fixed number of queries."""
