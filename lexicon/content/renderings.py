@@ -18,10 +18,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from lexicon.content.models import Lemma, SlugRedirect
-from lexicon.content.models.renderings import (  # noqa: F401  (the read path, re-exported)
-    EPOCH_PK, RENDERER_VERSION, bump_epoch, count_words, current_epoch, epoch_subquery, render_live, rendered_for,
-    source_key, store, word_count_for,
-)
+from lexicon.content.models.renderings import bump_epoch, rendered_for
 from lexicon.content.signals import content_changed
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ from unittest import mock
 import pytest
 from django.core.cache import cache
 
-from lexicon.content import rendering, renderings
+from lexicon.content import rendering
 from lexicon.content.models import renderings as stored_renderings
 from lexicon.content.models import Lemma, LemmaRendering
 from lexicon.content.signals import content_changed
@@ -83,9 +83,9 @@ def test_a_bulk_change_makes_every_rendering_stale(client, commit):
     with commit():
         lemma = make_lemma("Wijkteam", slug="wijkteam", body="Tekst.")
     page(client, lemma)
-    before = renderings.current_epoch()
+    before = stored_renderings.current_epoch()
     content_changed.send(sender=Lemma)
-    assert renderings.current_epoch() > before
+    assert stored_renderings.current_epoch() > before
     with mock.patch.object(stored_renderings, "render_live", wraps=stored_renderings.render_live) as render:
         page(client, lemma)
     assert render.called
@@ -97,10 +97,10 @@ def test_a_rendering_made_during_a_rename_is_never_served(client, commit):
     with commit():
         lemma = make_lemma("Wijkteam", slug="wijkteam", body="Tekst.")
     stale = Lemma.objects.with_rendering().get(pk=lemma.pk)  # epoch read now
-    renderings.bump_epoch()  # someone renames a lemma meanwhile
-    renderings.rendered_for(stale)
+    stored_renderings.bump_epoch()  # someone renames a lemma meanwhile
+    stored_renderings.rendered_for(stale)
     with mock.patch.object(stored_renderings, "render_live", wraps=stored_renderings.render_live) as render:
-        renderings.rendered_for(Lemma.objects.with_rendering().get(pk=lemma.pk))
+        stored_renderings.rendered_for(Lemma.objects.with_rendering().get(pk=lemma.pk))
     assert render.called
 
 
