@@ -53,14 +53,13 @@ from whoosh.query import And, AndMaybe, ConstantScoreQuery, Not, NullQuery, Or, 
 from whoosh.query.compound import DefaultOr
 from whoosh.searching import ResultsPage
 
-from lexicon.search import compounds, planner, synonyms
+from lexicon.search import compounds, planner, synonyms, whoosh_files
 from lexicon.search.indexing import bulk_writer, lengths_in_memory, speed_up
 from lexicon.search.analysis import dutch_analyzer, spelling_analyzer
 from lexicon.search.locks import index_lock
 from lexicon.search.readers import live_frequency
 from lexicon.search.state import MISSING, UNREADABLE, IndexUnavailable, toc_exists
 from lexicon.search.understanding import Vocabulary
-from lexicon.search import whoosh_files
 
 whoosh_files.install()  # segments opened without a copy of each part
 

@@ -25,7 +25,6 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
